@@ -1,0 +1,22 @@
+package org.melanogans.engine.experiment;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A validated, fully resolved experiment: every default filled in, every path absolute.
+ *
+ * @param name   experiment name (defaults to the file name without .yaml); names reports/&lt;name&gt;
+ * @param source the YAML file it was read from
+ * @param seed   seeds data order, initial weights, noise and sampling
+ * @param data   training images
+ * @param train  optimisation settings shared by all models
+ * @param models models trained in turn, in file order
+ * @param sample sampling settings
+ */
+public record Experiment(String name, Path source, long seed, DataConfig data, TrainConfig train,
+                         List<ModelConfig> models, SampleConfig sample) {
+    public Experiment {
+        models = List.copyOf(models);
+    }
+}
