@@ -1,0 +1,20 @@
+package org.melanogans.engine.checkpoint;
+
+/**
+ * The JSON sidecar of a checkpoint: where training stood when the variables were saved.
+ * Noise and data order are pure functions of (seed, step) and (seed, epoch), so step and epoch
+ * are the whole random state.
+ *
+ * @param model        model name
+ * @param step         optimizer steps done (the next step is step + 1)
+ * @param epoch        completed epochs
+ * @param stepsPerEpoch steps in one epoch (images / batch, the last partial batch dropped)
+ * @param seed         the experiment seed the noise and order derive from
+ * @param planHash     hash of the resolved plan the run was started with
+ * @param dataSha256   hash of the prepared training images
+ * @param untrainedEmd EMD of the generator before its first step (NaN if not measured)
+ * @param trainSeconds training wall time accumulated up to this checkpoint
+ */
+public record CheckpointState(String model, long step, int epoch, long stepsPerEpoch, long seed, String planHash,
+                              String dataSha256, double untrainedEmd, double trainSeconds) {
+}

@@ -1,0 +1,80 @@
+package org.melanogans.engine.sample;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import javax.imageio.ImageIO;
+
+/**
+ * Writes samples as {@code sample-NNNNN.png} and the first grid x grid of them as
+ * {@code grid.png} (one pixel of gap, dark grey). PNG is lossless, so the metrics computed on the
+ * written files equal those computed in memory.
+ */
+public final class SampleWriter implements Sampler.Sink {
+    private final Path dir;
+    private final int resolution;
+    private final int grid;
+    private final BufferedImage gridImage;
+
+    public SampleWriter(Path dir, int resolution, int grid) {
+        this.dir = dir;
+        this.resolution = resolution;
+        this.grid = grid;
+        int side = grid * (resolution + 1) + 1;
+        this.gridImage = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = gridImage.createGraphics();
+        g.setColor(new java.awt.Color(40, 40, 40));
+        g.fillRect(0, 0, side, side);
+        g.dispose();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void accept(int index, byte[] rgb) {
+        BufferedImage image = toImage(rgb, resolution);
+        write(image, dir.resolve(String.format("sample-%05d.png", index)));
+        if (index < grid * grid) {
+            int x = 1 + (index % grid) * (resolution + 1);
+            int y = 1 + (index / grid) * (resolution + 1);
+            int[] argb = image.getRGB(0, 0, resolution, resolution, null, 0, resolution);
+            gridImage.setRGB(x, y, resolution, resolution, argb, 0, resolution);
+        }
+    }
+
+    /** Writes grid.png; call after the samples. */
+    public Path writeGrid() {
+        Path file = dir.resolve("grid.png");
+        write(gridImage, file);
+        return file;
+    }
+
+    public static BufferedImage toImage(byte[] rgb, int resolution) {
+        BufferedImage image = new BufferedImage(resolution, resolution, BufferedImage.TYPE_INT_RGB);
+        int[] argb = new int[resolution * resolution];
+        for (int i = 0; i < argb.length; i++) {
+            argb[i] = (rgb[3 * i] & 0xFF) << 16 | (rgb[3 * i + 1] & 0xFF) << 8 | (rgb[3 * i + 2] & 0xFF);
+        }
+        image.setRGB(0, 0, resolution, resolution, argb, 0, resolution);
+        return image;
+    }
+
+    /** Writes a PNG via a temporary file so a reader never sees half an image. */
+    public static void write(BufferedImage image, Path file) {
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        try {
+            if (!ImageIO.write(image, "png", tmp.toFile())) {
+                throw new IllegalStateException("no PNG writer");
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.melanogans.engine.train;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.melanogans.engine.experiment.ModelConfig;
+import org.melanogans.engine.experiment.TrainConfig;
+
+/**
+ * Times training steps of one model on random data after a warm-up, the way the PyTorch peer
+ * ({@code ../shared/bench/torch_dcgan_step.py}) does: a fixed random "real" batch in [-1, 1],
+ * fresh noise every step, wall time of each step.
+ */
+public final class TrainingBenchmark {
+    private TrainingBenchmark() {
+    }
+
+    /** Figures of one benchmark run; {@link #toJson()} is the one line {@code gan:bench} prints. */
+    public record Result(String model, int resolution, int batch, int intraOpThreads, int interOpThreads,
+                         boolean bfloat16, int warmup, int steps, double msPerStep, double msPerStepMedian,
+                         double imagesPerSecond, long generatorParameters, long discriminatorParameters) {
+        public String toJson() {
+            return String.format(Locale.ROOT, "{\"framework\":\"tensorflow-java\",\"tensorflow\":\"%s\","
+                            + "\"model\":\"%s\",\"resolution\":%d,\"batch\":%d,\"threads\":%d,\"inter_op_threads\":%d,"
+                            + "\"bfloat16\":%s,\"warmup\":%d,\"steps\":%d,\"ms_per_step\":%.2f,"
+                            + "\"ms_per_step_median\":%.2f,\"images_per_second\":%.3f,"
+                            + "\"generator_parameters\":%d,\"discriminator_parameters\":%d}",
+                    org.melanogans.engine.tf.SessionOptions.TENSORFLOW_VERSION, model, resolution, batch,
+                    intraOpThreads, interOpThreads, bfloat16, warmup, steps, msPerStep, msPerStepMedian,
+                    imagesPerSecond, generatorParameters, discriminatorParameters);
+        }
+    }
+
+    public static Result run(ModelConfig model, TrainConfig train, int resolution, int warmup, int steps, long seed) {
+        if (steps < 1 || warmup < 0) {
+            throw new IllegalArgumentException("steps must be >= 1 and warmup >= 0");
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        int batch = train.batch();
+        float[] real = new float[batch * resolution * resolution * 3];
+        for (int i = 0; i < real.length; i++) {
+            real[i] = (float) (random.nextDouble() * 2 - 1);
+        }
+        float[] noise = new float[batch * model.zDim()];
+        double[] times = new double[steps];
+        try (TrainingGraph graph = new TrainingGraph(model, train, resolution, seed)) {
+            for (int i = 0; i < warmup + steps; i++) {
+                NoiseSource.fill(noise, seed, i);
+                long t0 = System.nanoTime();
+                graph.step(real, noise, i + 1);
+                if (i >= warmup) {
+                    times[i - warmup] = (System.nanoTime() - t0) / 1e6;
+                }
+            }
+            double total = Arrays.stream(times).sum();
+            double[] sorted = times.clone();
+            Arrays.sort(sorted);
+            return new Result(model.name(), resolution, batch, train.intraOpThreads(), train.interOpThreads(),
+                    train.bfloat16(), warmup, steps, total / steps, sorted[steps / 2],
+                    batch * steps / (total / 1000), graph.generatorParameterCount(),
+                    graph.discriminatorParameterCount());
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package org.melanogans.engine.train;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.melanogans.engine.experiment.ModelConfig;
+import org.melanogans.engine.experiment.TrainConfig;
+import org.melanogans.engine.model.GanModel;
+import org.melanogans.engine.model.GanModels;
+import org.melanogans.engine.model.layers.Parameters;
+import org.melanogans.engine.tf.SessionOptions;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * One GAN's training graph and session: a single {@link #step} runs the D update, then the G
+ * update on the same fake batch against the updated D (the canonical DCGAN step, as the PyTorch
+ * peer does it), in one session call.
+ *
+ * <p>Gradients are taken per network ({@code Graph.addGradients} with only that network's
+ * variables), so the G step never moves D. The G-step pass through D is gated on the D update by
+ * a control dependency on its input.
+ */
+public final class TrainingGraph implements AutoCloseable {
+    private final Graph graph;
+    private final Session session;
+    private final GanModel model;
+    private final int batch;
+    private final Placeholder<TFloat32> real;
+    private final Placeholder<TFloat32> z;
+    private final Placeholder<TFloat32> beta1Power;
+    private final Placeholder<TFloat32> beta2Power;
+    private final Operand<TFloat32> fake;
+    private final Operand<TFloat32> dLoss;
+    private final Operand<TFloat32> gLoss;
+    private final Op dTrain;
+    private final Op gTrain;
+    private final float beta1;
+    private final float beta2;
+
+    public TrainingGraph(ModelConfig modelConfig, TrainConfig train, int resolution, long seed) {
+        graph = new Graph();
+        try {
+            Ops tf = Ops.create(graph);
+            batch = train.batch();
+            beta1 = (float) train.beta1();
+            beta2 = (float) train.beta2();
+            model = GanModels.create(tf, modelConfig, resolution, seed);
+            real = tf.withName("real").placeholder(TFloat32.class,
+                    Placeholder.shape(Shape.of(batch, resolution, resolution, 3)));
+            z = tf.withName("z").placeholder(TFloat32.class, Placeholder.shape(Shape.of(batch, model.zDim())));
+            beta1Power = tf.withName("beta1_power").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+            beta2Power = tf.withName("beta2_power").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+
+            fake = tf.withName("fake").identity(model.generate(z));
+            dLoss = tf.withName("d_loss").identity(model.discriminatorLoss(real, fake));
+            dTrain = minimize(tf, "d_train", dLoss, model.discriminatorParameters(), train);
+            Operand<TFloat32> fakeAfterD = tf.withControlDependencies(dTrain).identity(fake);
+            gLoss = tf.withName("g_loss").identity(model.generatorLoss(fakeAfterD));
+            gTrain = minimize(tf, "g_train", gLoss, model.generatorParameters(), train);
+
+            session = new Session(graph, SessionOptions.config(
+                    train.intraOpThreads(), train.interOpThreads(), train.bfloat16()));
+            session.initialize();
+        } catch (RuntimeException e) {
+            graph.close();
+            throw e;
+        }
+    }
+
+    private Op minimize(Ops tf, String name, Operand<TFloat32> loss, Parameters params, TrainConfig train) {
+        List<Variable<TFloat32>> vars = params.variables();
+        Output<?>[] x = new Output<?>[vars.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = vars.get(i).asOutput();
+        }
+        Output<?>[] grads = graph.addGradients(loss.asOutput(), x);
+        return AdamUpdate.build(tf, name, vars, new ArrayList<>(List.of(grads)),
+                (float) train.learningRate(), beta1, beta2, beta1Power, beta2Power);
+    }
+
+    public GanModel model() {
+        return model;
+    }
+
+    public int batch() {
+        return batch;
+    }
+
+    public long generatorParameterCount() {
+        return model.generatorParameters().count();
+    }
+
+    public long discriminatorParameterCount() {
+        return model.discriminatorParameters().count();
+    }
+
+    /**
+     * One training step.
+     *
+     * @param realImages batch x res x res x 3 floats in [-1, 1]
+     * @param noise      batch x zDim floats
+     * @param t          1-based Adam step number (bias correction)
+     */
+    public StepLosses step(float[] realImages, float[] noise, long t) {
+        int res = model.resolution();
+        try (TFloat32 realT = TFloat32.tensorOf(Shape.of(batch, res, res, 3), DataBuffers.of(realImages));
+             TFloat32 zT = TFloat32.tensorOf(Shape.of(batch, model.zDim()), DataBuffers.of(noise));
+             TFloat32 p1 = TFloat32.scalarOf((float) Math.pow(beta1, t));
+             TFloat32 p2 = TFloat32.scalarOf((float) Math.pow(beta2, t));
+             Result result = session.runner()
+                     .feed(real, realT).feed(z, zT).feed(beta1Power, p1).feed(beta2Power, p2)
+                     .addTarget(dTrain).addTarget(gTrain)
+                     .fetch(dLoss).fetch(gLoss)
+                     .run()) {
+            return new StepLosses(scalar(result.get(0)), scalar(result.get(1)));
+        }
+    }
+
+    /** Runs the generator on batch x zDim noise; returns batch x res x res x 3 floats in [-1, 1]. */
+    public float[] generate(float[] noise) {
+        int res = model.resolution();
+        float[] out = new float[batch * res * res * 3];
+        try (TFloat32 zT = TFloat32.tensorOf(Shape.of(batch, model.zDim()), DataBuffers.of(noise));
+             Result result = session.runner().feed(z, zT).fetch(fake).run()) {
+            ((TFloat32) result.get(0)).asRawTensor().data().asFloats().read(out);
+        }
+        return out;
+    }
+
+    /** Saves every variable (weights and Adam moments) under the given path prefix. */
+    public void save(Path prefix) {
+        session.save(prefix.toString());
+    }
+
+    public void restore(Path prefix) {
+        session.restore(prefix.toString());
+    }
+
+    private static float scalar(Tensor t) {
+        return ((TFloat32) t).getFloat();
+    }
+
+    @Override
+    public void close() {
+        session.close();
+        graph.close();
+    }
+
+    /** Losses of one step. */
+    public record StepLosses(float discriminator, float generator) {
+        public boolean finite() {
+            return Float.isFinite(discriminator) && Float.isFinite(generator);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package org.melanogans.engine.train;
+
+/**
+ * What a finished training run reports.
+ *
+ * @param steps           optimizer steps done in total
+ * @param epochs          epochs done in total
+ * @param seconds         training wall time over all sessions (resumes included)
+ * @param imagesPerSecond steps x batch / seconds
+ * @param untrainedEmd    EMD of the generator before training (NaN when not measured)
+ */
+public record TrainingResult(long steps, int epochs, double seconds, double imagesPerSecond, double untrainedEmd) {
+}

@@ -1,0 +1,137 @@
+package org.melanogans.engine.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.melanogans.engine.UserException;
+import org.melanogans.engine.checkpoint.CheckpointStore;
+import org.melanogans.engine.data.ImageSet;
+import org.melanogans.engine.experiment.ModelConfig;
+import org.melanogans.engine.experiment.ModelType;
+import org.melanogans.engine.experiment.TrainConfig;
+
+class TrainerTest {
+    static final ModelConfig MODEL = new ModelConfig("dcgan", ModelType.DCGAN, 8, 8);
+    static final TrainConfig TRAIN = new TrainConfig(2, 4, 2e-4, 0.5, 0.999, 5, 2, 2, false);
+
+    /** 40 random 16 px images. */
+    static ImageSet tinyData() {
+        int n = 40;
+        byte[] pixels = new byte[n * 16 * 16 * 3];
+        new Random(5).nextBytes(pixels);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ids.add("img" + i);
+        }
+        return new ImageSet(ids, null, 16, pixels, "sha-tiny", List.of());
+    }
+
+    static float[] fixedSamples(TrainingGraph g) {
+        float[] z = new float[4 * 8];
+        NoiseSource.fill(z, 99, 0);
+        return g.generate(z);
+    }
+
+    @Test
+    void resumedRunEqualsUninterruptedRun(@TempDir Path dir) {
+        ImageSet data = tinyData();
+        float[] uninterrupted;
+        try (TrainingGraph g = new TrainingGraph(MODEL, TRAIN, 16, 7)) {
+            TrainingResult r = new Trainer("dcgan", g, data, TRAIN, 7, new CheckpointStore(dir.resolve("a")),
+                    "plan", List.of()).run(() -> 0.5);
+            assertEquals(20, r.steps());
+            assertEquals(2, r.epochs());
+            uninterrupted = fixedSamples(g);
+        }
+        // crash three steps into the second epoch, after the epoch-1 checkpoint
+        TrainingListener crash = new TrainingListener() {
+            @Override
+            public void onStep(StepEvent e) {
+                if (e.step() == 13) {
+                    throw new IllegalStateException("simulated kill");
+                }
+            }
+        };
+        CheckpointStore store = new CheckpointStore(dir.resolve("b"));
+        try (TrainingGraph g = new TrainingGraph(MODEL, TRAIN, 16, 7)) {
+            Trainer t = new Trainer("dcgan", g, data, TRAIN, 7, store, "plan", List.of(crash));
+            assertThrows(IllegalStateException.class, () -> t.run(() -> 0.5));
+        }
+        assertEquals(10, store.latest().orElseThrow().state().step());
+        List<Long> starts = new ArrayList<>();
+        TrainingListener record = new TrainingListener() {
+            @Override
+            public void onStart(String model, long startStep, long totalSteps, int batch) {
+                starts.add(startStep);
+            }
+        };
+        float[] resumed;
+        try (TrainingGraph g = new TrainingGraph(MODEL, TRAIN, 16, 7)) {
+            TrainingResult r = new Trainer("dcgan", g, data, TRAIN, 7, store, "plan", List.of(record))
+                    .run(() -> {
+                        throw new AssertionError("untrained EMD must come from the checkpoint on resume");
+                    });
+            assertEquals(20, r.steps());
+            assertEquals(0.5, r.untrainedEmd());
+            resumed = fixedSamples(g);
+        }
+        assertEquals(List.of(10L), starts);
+        assertArrayEquals(uninterrupted, resumed, "bit-identical: data order, noise and Adam state are all restored");
+    }
+
+    @Test
+    void refusesACheckpointOfAnotherPlan(@TempDir Path dir) {
+        ImageSet data = tinyData();
+        TrainConfig oneEpoch = new TrainConfig(1, 4, 2e-4, 0.5, 0.999, 5, 2, 2, false);
+        CheckpointStore store = new CheckpointStore(dir);
+        try (TrainingGraph g = new TrainingGraph(MODEL, oneEpoch, 16, 7)) {
+            new Trainer("dcgan", g, data, oneEpoch, 7, store, "plan-a", List.of()).run(() -> 0);
+        }
+        try (TrainingGraph g = new TrainingGraph(MODEL, oneEpoch, 16, 7)) {
+            UserException e = assertThrows(UserException.class,
+                    () -> new Trainer("dcgan", g, data, oneEpoch, 7, store, "plan-b", List.of()).run(() -> 0));
+            assertTrue(e.getMessage().contains("-Dgan.fresh"), e.getMessage());
+        }
+    }
+
+    @Test
+    void divergenceStopsWithAClearMessageAndKeepsTheLastCheckpoint(@TempDir Path dir) {
+        ImageSet data = tinyData();
+        // a learning rate this large blows the weights up within a few epochs
+        TrainConfig wild = new TrainConfig(30, 4, 1e6, 0.5, 0.999, 5, 2, 2, false);
+        CheckpointStore store = new CheckpointStore(dir);
+        try (TrainingGraph g = new TrainingGraph(MODEL, wild, 16, 7)) {
+            TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                    () -> new Trainer("dcgan", g, data, wild, 7, store, "plan", List.of()).run(() -> 0));
+            assertTrue(e.getMessage().contains("diverged at step"), e.getMessage());
+        }
+        store.latest().ifPresent(c -> assertTrue(Files.isRegularFile(c.directory().resolve("state.json"))));
+    }
+
+    @Test
+    void epochPermutationIsSeededAndComplete() {
+        int[] a = Trainer.permutation(50, 3);
+        int[] b = Trainer.permutation(50, 3);
+        assertArrayEquals(a, b);
+        assertFalse(java.util.Arrays.equals(a, Trainer.permutation(50, 4)));
+        List<Integer> sorted = new ArrayList<>();
+        for (int v : a) {
+            sorted.add(v);
+        }
+        Collections.sort(sorted);
+        for (int i = 0; i < 50; i++) {
+            assertEquals(i, sorted.get(i));
+        }
+    }
+}
