@@ -1,0 +1,342 @@
+package org.melanogans.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.melanogans.engine.checkpoint.CheckpointStore;
+import org.melanogans.engine.data.DatasetLoader;
+import org.melanogans.engine.data.ImageDecoder;
+import org.melanogans.engine.data.ImageSet;
+import org.melanogans.engine.experiment.Experiment;
+import org.melanogans.engine.experiment.ExperimentLoader;
+import org.melanogans.engine.experiment.ModelConfig;
+import org.melanogans.engine.experiment.ModelType;
+import org.melanogans.engine.experiment.TrainConfig;
+import org.melanogans.engine.metrics.Baseline;
+import org.melanogans.engine.metrics.CheckResult;
+import org.melanogans.engine.metrics.ColorHistogram;
+import org.melanogans.engine.metrics.FolderEvaluation;
+import org.melanogans.engine.metrics.HistogramMetrics;
+import org.melanogans.engine.metrics.MetricsFile;
+import org.melanogans.engine.metrics.RegressionCheck;
+import org.melanogans.engine.plan.PlanYaml;
+import org.melanogans.engine.plan.RunDirectories;
+import org.melanogans.engine.plan.RunPlan;
+import org.melanogans.engine.sample.SampleWriter;
+import org.melanogans.engine.sample.Sampler;
+import org.melanogans.engine.train.LossLog;
+import org.melanogans.engine.train.ProgressLog;
+import org.melanogans.engine.train.Trainer;
+import org.melanogans.engine.train.TrainingBenchmark;
+import org.melanogans.engine.train.TrainingGraph;
+import org.melanogans.engine.train.TrainingResult;
+
+/**
+ * The engine's front door: one method per goal. Front ends (the Maven plugin) parse their
+ * parameters, call these, and print what comes back; every user mistake arrives as a
+ * {@link UserException} with a one-line message.
+ */
+public final class GanEngine {
+    private final Path baseDir;
+    private final Path reportsRoot;
+    private final EngineLog log;
+
+    /**
+     * @param baseDir     relative paths in experiments and on the command line resolve against it
+     * @param reportsRoot where runs are written ({@code reports/})
+     */
+    public GanEngine(Path baseDir, Path reportsRoot, EngineLog log) {
+        this.baseDir = baseDir.toAbsolutePath().normalize();
+        this.reportsRoot = reportsRoot.toAbsolutePath().normalize();
+        this.log = log;
+    }
+
+    public Map<String, String> parseOverrides(String spec) {
+        return new LinkedHashMap<>(spec == null || spec.isBlank() ? Map.of() : ExperimentLoader.parseOverrides(spec));
+    }
+
+    /**
+     * Loads an experiment; {@code file == null} means {@code experiments/quickstart.yaml} when it
+     * exists, else the quickstart experiment embedded in the engine.
+     */
+    public Experiment loadExperiment(Path file, Map<String, String> overrides, Map<String, String> env) {
+        if (file == null) {
+            Path quickstart = baseDir.resolve("experiments").resolve("quickstart.yaml");
+            if (!Files.isRegularFile(quickstart)) {
+                log.info("No experiment given and no experiments/quickstart.yaml here: using the embedded quickstart");
+                return ExperimentLoader.loadEmbeddedDefault(baseDir, overrides, env);
+            }
+            file = quickstart;
+        }
+        Path resolved = baseDir.resolve(file);
+        if (!Files.isRegularFile(resolved)) {
+            throw new UserException(resolved + ": experiment file not found; pass -Dgan.experiment=experiments/<name>.yaml");
+        }
+        return ExperimentLoader.load(resolved, baseDir, overrides, env);
+    }
+
+    /** The resolved plan as YAML (what {@code -Dgan.dryRun} prints and every run stores). */
+    public String plan(Experiment experiment) {
+        return PlanYaml.write(experiment);
+    }
+
+    /**
+     * Trains, samples and evaluates the experiment's models (or the named subset) in turn. A model
+     * that fails is recorded as failed and the others still run; the failure is reported at the end.
+     *
+     * @return the run's metrics.json
+     */
+    public Path train(Experiment experiment, boolean fresh, List<String> modelNames) {
+        List<ModelConfig> models = select(experiment, modelNames);
+        RunPlan plan = RunDirectories.open(experiment, reportsRoot, fresh, log);
+        log.info("Run directory: " + plan.runDir());
+        ImageSet data = loadData(experiment);
+        ColorHistogram real = ColorHistogram.of(data);
+        Path metricsPath = plan.runDir().resolve("metrics.json");
+        MetricsFile metrics = Files.isRegularFile(metricsPath) ? MetricsFile.read(metricsPath)
+                : MetricsFile.create(experiment, plan.runId(), data);
+        List<String> failures = new ArrayList<>();
+        for (ModelConfig model : models) {
+            try {
+                metrics = metrics.withModel(model.name(), trainModel(experiment, plan, data, real, model));
+            } catch (RuntimeException e) {
+                String message = e instanceof UserException ? e.getMessage() : e.toString();
+                log.warn(model.name() + " failed: " + message);
+                failures.add(message);
+                metrics = metrics.withFailedModel(model.name(), message);
+            }
+            metrics.write(metricsPath);
+            RunDirectories.publishLatest(plan, metricsPath);
+        }
+        log.info("Metrics: " + metricsPath);
+        if (!failures.isEmpty()) {
+            throw new UserException(failures.size() + " of " + models.size() + " models failed (results of the others"
+                    + " are in " + metricsPath + "): " + failures.get(0));
+        }
+        if (models.size() == experiment.models().size()) {
+            RunDirectories.markComplete(plan);
+        }
+        return metricsPath;
+    }
+
+    private MetricsFile.ModelMetrics trainModel(Experiment e, RunPlan plan, ImageSet data, ColorHistogram real,
+                                                ModelConfig model) {
+        Path modelDir = plan.runDir().resolve("models").resolve(model.name());
+        try (TrainingGraph graph = new TrainingGraph(model, e.train(), data.resolution(), e.seed())) {
+            log.info(String.format(Locale.ROOT, "%s: %s, %d px, generator %,d parameters, discriminator %,d",
+                    model.name(), model.type().name().toLowerCase(Locale.ROOT), data.resolution(),
+                    graph.generatorParameterCount(), graph.discriminatorParameterCount()));
+            Trainer trainer = new Trainer(model.name(), graph, data, e.train(), e.seed(),
+                    new CheckpointStore(modelDir.resolve("checkpoints")), plan.planHash(),
+                    List.of(new ProgressLog(log, e.train().logEvery()),
+                            new LossLog(modelDir.resolve("losses.jsonl"), e.train().logEvery())));
+            TrainingResult result = trainer.run(() -> {
+                ColorHistogram untrained = new ColorHistogram();
+                Sampler.sample(graph, e.sample().count(), e.seed(), (i, rgb) -> untrained.add(rgb, 0, rgb.length));
+                double emd = HistogramMetrics.between(real, untrained).emd();
+                log.info(String.format(Locale.ROOT, "%s: untrained generator EMD %.5f", model.name(), emd));
+                return emd;
+            });
+            Path samples = plan.runDir().resolve("samples").resolve(model.name());
+            HistogramMetrics m = writeSamples(graph, samples, e.sample().count(), e.sample().grid(), e.seed(), real);
+            log.info(String.format(Locale.ROOT, "%s: EMD %.5f (untrained %.5f), JS divergence %.5f, %d samples in %s",
+                    model.name(), m.emd(), result.untrainedEmd(), m.jsDivergence(), e.sample().count(), samples));
+            return new MetricsFile.ModelMetrics("completed", m, result.untrainedEmd(), graph.generatorParameterCount(),
+                    graph.discriminatorParameterCount(), result.imagesPerSecond(), result.epochs(), result.steps(),
+                    result.seconds(), e.sample().count(), null);
+        }
+    }
+
+    private HistogramMetrics writeSamples(TrainingGraph graph, Path dir, int count, int grid, long seed,
+                                          ColorHistogram real) {
+        clearSamples(dir);
+        SampleWriter writer = new SampleWriter(dir, graph.model().resolution(), grid);
+        ColorHistogram fake = new ColorHistogram();
+        Sampler.sample(graph, count, seed, (i, rgb) -> {
+            writer.accept(i, rgb);
+            fake.add(rgb, 0, rgb.length);
+        });
+        writer.writeGrid();
+        return HistogramMetrics.between(real, fake);
+    }
+
+    /**
+     * Draws samples from the newest checkpoint of each model (or the named one) of a run into
+     * {@code <run>/samples/<model>/}.
+     */
+    public void sample(Experiment experiment, String run, String modelName, int count, Long seed) {
+        Path runDir = RunDirectories.runDirectory(reportsRoot, experiment.name(), run);
+        int n = count > 0 ? count : experiment.sample().count();
+        long s = seed != null ? seed : experiment.seed();
+        for (ModelConfig model : select(experiment, modelName == null ? List.of() : List.of(modelName))) {
+            Path modelDir = runDir.resolve("models").resolve(model.name());
+            CheckpointStore store = new CheckpointStore(modelDir.resolve("checkpoints"));
+            var checkpoint = store.latest().orElseThrow(() -> new UserException(modelDir
+                    + ": no checkpoint to sample from; run mvn gan:train first"));
+            try (TrainingGraph graph = new TrainingGraph(model, experiment.train(), experiment.data().resolution(),
+                    experiment.seed())) {
+                graph.restore(checkpoint.variablesPrefix());
+                Path dir = runDir.resolve("samples").resolve(model.name());
+                clearSamples(dir);
+                SampleWriter writer = new SampleWriter(dir, experiment.data().resolution(), experiment.sample().grid());
+                Sampler.sample(graph, n, s, writer);
+                writer.writeGrid();
+                log.info(model.name() + ": " + n + " samples from step " + checkpoint.state().step() + " in " + dir);
+            }
+        }
+    }
+
+    /** Re-evaluates a run's samples against its training images and rewrites its metrics.json. */
+    public Path evaluateRun(Experiment experiment, String run) {
+        Path runDir = RunDirectories.runDirectory(reportsRoot, experiment.name(), run);
+        Path metricsPath = runDir.resolve("metrics.json");
+        ImageSet data = loadData(experiment);
+        ColorHistogram real = ColorHistogram.of(data);
+        MetricsFile metrics = Files.isRegularFile(metricsPath) ? MetricsFile.read(metricsPath)
+                : MetricsFile.create(experiment, runDir.getFileName().toString(), data);
+        for (ModelConfig model : experiment.models()) {
+            Path samples = runDir.resolve("samples").resolve(model.name());
+            if (!Files.isDirectory(samples)) {
+                log.warn(model.name() + ": no samples in " + samples + "; run mvn gan:sample first");
+                continue;
+            }
+            ColorHistogram fake = new ColorHistogram();
+            int n = 0;
+            for (Path file : sampleFiles(samples)) {
+                fake.add(ImageDecoder.decode(file));
+                n++;
+            }
+            HistogramMetrics m = HistogramMetrics.between(real, fake);
+            metrics = metrics.withEvaluation(model.name(), m, n);
+            log.info(String.format(Locale.ROOT, "%s: EMD %.5f, JS divergence %.5f over %d samples", model.name(),
+                    m.emd(), m.jsDivergence(), n));
+        }
+        metrics.write(metricsPath);
+        log.info("Metrics: " + metricsPath);
+        return metricsPath;
+    }
+
+    /** The metrics between any two image folders, as JSON (also written to {@code output} if given). */
+    public String evaluateFolders(Path real, Path fake, Path output) {
+        HistogramMetrics m = FolderEvaluation.evaluate(baseDir.resolve(real), baseDir.resolve(fake));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("real", baseDir.resolve(real).toString());
+        json.put("fake", baseDir.resolve(fake).toString());
+        json.putAll(m.toJsonMap());
+        try {
+            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            String text = mapper.writeValueAsString(json);
+            if (output != null) {
+                Path out = baseDir.resolve(output);
+                if (out.getParent() != null) {
+                    Files.createDirectories(out.getParent());
+                }
+                Files.writeString(out, text + "\n");
+            }
+            return text;
+        } catch (IOException e) {
+            throw new UserException(output + ": cannot write metrics (" + e.getMessage() + ")");
+        }
+    }
+
+    public Path latestMetrics(Experiment experiment) {
+        Path file = reportsRoot.resolve(experiment.name()).resolve("latest").resolve("metrics.json");
+        if (!Files.isRegularFile(file)) {
+            throw new UserException(file + ": no metrics yet; run mvn gan:train"
+                    + (experiment.source() == null ? "" : " -Dgan.experiment=" + baseDir.relativize(
+                    experiment.source().toAbsolutePath())) + " first, or pass -Dgan.metrics=FILE");
+        }
+        return file;
+    }
+
+    public Path defaultBaseline(Experiment experiment) {
+        return baseDir.resolve("experiments").resolve("baselines").resolve(experiment.name() + ".json");
+    }
+
+    public CheckResult check(Path metricsFile, Path baselineFile) {
+        if (!Files.isRegularFile(baselineFile)) {
+            throw new UserException(baselineFile + ": no baseline; create it from the current metrics with"
+                    + " -Dgan.updateBaseline, or pass -Dgan.baseline=FILE");
+        }
+        return RegressionCheck.run(MetricsFile.read(metricsFile), Baseline.read(baselineFile));
+    }
+
+    public void updateBaseline(Path metricsFile, Path baselineFile) {
+        Baseline.fromMetrics(MetricsFile.read(metricsFile)).write(baselineFile);
+    }
+
+    public ModelType modelType(String name) {
+        for (ModelType t : ModelType.values()) {
+            if (t.name().equalsIgnoreCase(name)) {
+                return t;
+            }
+        }
+        throw new UserException("gan.model: unknown model '" + name + "'; allowed: "
+                + Arrays.stream(ModelType.values()).map(t -> t.name().toLowerCase(Locale.ROOT)).toList());
+    }
+
+    public TrainingBenchmark.Result bench(ModelType type, int resolution, int batch, int zDim, int baseChannels,
+                                          int steps, int warmup, int intraOpThreads, int interOpThreads,
+                                          boolean bfloat16) {
+        if (resolution < 16 || Integer.bitCount(resolution) != 1 || steps < 1 || warmup < 0 || batch < 1) {
+            throw new UserException("gan:bench: resolution must be a power of two >= 16, steps >= 1, warmup >= 0,"
+                    + " batch >= 1");
+        }
+        ModelConfig model = new ModelConfig(type.name().toLowerCase(Locale.ROOT), type, zDim, baseChannels);
+        TrainConfig train = new TrainConfig(1, batch, 2e-4, 0.5, 0.999, 1, intraOpThreads, interOpThreads, bfloat16);
+        return TrainingBenchmark.run(model, train, resolution, warmup, steps, 1);
+    }
+
+    private ImageSet loadData(Experiment experiment) {
+        ImageSet data = DatasetLoader.load(experiment.data(), reportsRoot.resolve(".cache"), log);
+        log.info(String.format(Locale.ROOT, "Data: %d images at %d px (%s, sha256 %s)%s", data.count(),
+                data.resolution(), experiment.data().format().name().toLowerCase(Locale.ROOT),
+                data.sha256().substring(0, Math.min(12, data.sha256().length())),
+                data.skipped().isEmpty() ? "" : ", " + data.skipped().size() + " skipped"));
+        return data;
+    }
+
+    private static List<ModelConfig> select(Experiment experiment, List<String> names) {
+        if (names.isEmpty()) {
+            return experiment.models();
+        }
+        List<ModelConfig> selected = new ArrayList<>();
+        for (String name : names) {
+            selected.add(experiment.models().stream().filter(m -> m.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new UserException("gan.models: no model '" + name + "' in " + experiment.source()
+                            + "; its models are " + experiment.models().stream().map(ModelConfig::name).toList())));
+        }
+        return selected;
+    }
+
+    private static List<Path> sampleFiles(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().matches("sample-\\d+\\.png")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void clearSamples(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try {
+            for (Path p : sampleFiles(dir)) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

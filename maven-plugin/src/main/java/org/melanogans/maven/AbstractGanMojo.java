@@ -1,0 +1,97 @@
+package org.melanogans.maven;
+
+import java.io.File;
+import java.util.Map;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.melanogans.engine.EngineLog;
+import org.melanogans.engine.GanEngine;
+import org.melanogans.engine.UserException;
+import org.melanogans.engine.experiment.Experiment;
+
+/**
+ * What every {@code gan:*} goal shares: the skip flags, the experiment and its overrides, and the
+ * mapping of engine errors onto Maven's (a user mistake is a BUILD FAILURE with one line, a bug
+ * an execution error).
+ */
+abstract class AbstractGanMojo extends AbstractMojo {
+    /** Skips every gan goal. */
+    @Parameter(property = "gan.skip", defaultValue = "false")
+    private boolean skip;
+
+    /**
+     * The experiment file. Default: {@code experiments/quickstart.yaml} if it exists, else the
+     * quickstart experiment embedded in the plugin.
+     */
+    @Parameter(property = "gan.experiment")
+    private File experiment;
+
+    /** Overrides of experiment keys: {@code a.b=value,c.d=value} (e.g. {@code train.epochs=2}). */
+    @Parameter(property = "gan.set")
+    private String set;
+
+    /** Data folder; shorthand for {@code -Dgan.set=data.path=DIR} (ISIC 2017: the folder holding the images folder and the CSV). */
+    @Parameter(property = "gan.data")
+    private File data;
+
+    /** Where runs are written: {@code <reports>/<experiment>/<run-id>/}. Outside target/ so mvn clean keeps them. */
+    @Parameter(property = "gan.reports", defaultValue = "${session.executionRootDirectory}/reports")
+    private File reports;
+
+    /** The directory relative paths in experiments and on the command line resolve against. */
+    @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true)
+    private File baseDirectory;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip || goalSkipped()) {
+            getLog().info("Skipping gan:" + goal() + " (" + (skip ? "gan.skip" : "gan." + goal() + ".skip") + " is set)");
+            return;
+        }
+        try {
+            run(new GanEngine(baseDirectory.toPath(), reports.toPath(), engineLog()));
+        } catch (UserException e) {
+            throw new MojoFailureException(e.getMessage());
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException("gan:" + goal() + " failed unexpectedly: " + e, e);
+        }
+    }
+
+    /** The goal's name, for messages. */
+    abstract String goal();
+
+    /** The goal's own skip flag ({@code gan.<goal>.skip}). */
+    abstract boolean goalSkipped();
+
+    abstract void run(GanEngine engine) throws MojoFailureException;
+
+    /** The experiment named on the command line (or the default) with every override applied. */
+    Experiment loadExperiment(GanEngine engine) {
+        Map<String, String> overrides = engine.parseOverrides(set);
+        if (data != null) {
+            overrides.put("data.path", data.getAbsolutePath());
+        }
+        return engine.loadExperiment(experiment == null ? null : experiment.toPath(), overrides, System.getenv());
+    }
+
+    private EngineLog engineLog() {
+        return new EngineLog() {
+            @Override
+            public void info(String message) {
+                getLog().info(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                getLog().warn(message);
+            }
+
+            @Override
+            public void debug(String message) {
+                getLog().debug(message);
+            }
+        };
+    }
+}
