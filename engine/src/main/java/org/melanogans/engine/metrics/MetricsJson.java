@@ -3,6 +3,8 @@ package org.melanogans.engine.metrics;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -23,7 +25,9 @@ final class MetricsJson {
     /** Tolerates unknown keys: metrics.json files written by newer versions must stay readable. */
     static final ObjectMapper LENIENT = base().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     /** Rejects unknown keys: baselines are edited by hand, and a misspelt key must not be ignored. */
-    static final ObjectMapper STRICT = base().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    static final ObjectMapper STRICT = base().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES);
 
     private MetricsJson() {
     }
@@ -59,6 +63,36 @@ final class MetricsJson {
         }
     }
 
+    /** " at key a > b > c" for a mapping error inside the document, else "". */
+    private static String keyPath(JsonProcessingException e) {
+        if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            return "";
+        }
+        StringBuilder path = new StringBuilder(" at key ");
+        for (JsonMappingException.Reference ref : mapping.getPath()) {
+            if (path.length() > 8) {
+                path.append(" > ");
+            }
+            path.append(ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]");
+        }
+        return path.toString();
+    }
+
+    /**
+     * The node at a dotted path such as {@code models.dcgan.emd} (object keys only), or null when
+     * any step is absent.
+     */
+    static JsonNode lookup(JsonNode root, String dottedPath) {
+        JsonNode node = root;
+        for (String step : dottedPath.split("\\.", -1)) {
+            if (node == null || !node.isObject()) {
+                return null;
+            }
+            node = node.get(step);
+        }
+        return node;
+    }
+
     /** One line of JSON, for append-only history files. */
     static String oneLine(Object value) {
         try {
@@ -81,10 +115,10 @@ final class MetricsJson {
             return value;
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw new UserException(file + ": file not found; expected " + what, e);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
-            throw new UserException(file + where + ": not a valid " + what + " (" + e.getOriginalMessage()
-                    + "); fix or regenerate the file", e);
+            throw new UserException(file + where + ": not a valid " + what + keyPath(e) + " ("
+                    + e.getOriginalMessage().replaceAll("\\s+", " ") + "); fix or regenerate the file", e);
         } catch (IOException e) {
             throw new UserException(file + ": cannot read (" + e.getMessage() + "); check it exists and is readable", e);
         }
