@@ -1,6 +1,5 @@
 package org.melanogans.engine.metrics;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -19,7 +18,8 @@ import org.melanogans.engine.UserException;
 
 /**
  * The JSON conventions shared by metrics.json, the history file and baselines: snake_case keys
- * in declaration order, every key always written (null when unknown) so scripts see a stable shape.
+ * in declaration order, every key always written (null when unknown; Jackson's default inclusion)
+ * so scripts see a stable shape.
  */
 final class MetricsJson {
     /** Tolerates unknown keys: metrics.json files written by newer versions must stay readable. */
@@ -35,7 +35,6 @@ final class MetricsJson {
     private static ObjectMapper base() {
         return new ObjectMapper()
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                .setSerializationInclusion(JsonInclude.Include.ALWAYS)
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -61,6 +60,13 @@ final class MetricsJson {
         } catch (IOException e) {
             throw new UserException(file + ": cannot write (" + e.getMessage() + "); check the folder exists and is writable", e);
         }
+    }
+
+    /** Jackson's message without newlines, source placeholders and feature names. */
+    private static String plain(String message) {
+        return message.replaceAll("\\s+", " ")
+                .replaceAll("\\[Source: [^;]*; ", "[")
+                .replaceAll(" \\(index \\d+\\); `DeserializationFeature\\.\\w+` enabled", "");
     }
 
     /** " at key a > b > c" for a mapping error inside the document, else "". */
@@ -118,7 +124,7 @@ final class MetricsJson {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
             throw new UserException(file + where + ": not a valid " + what + keyPath(e) + " ("
-                    + e.getOriginalMessage().replaceAll("\\s+", " ") + "); fix or regenerate the file", e);
+                    + plain(e.getOriginalMessage()) + "); fix or regenerate the file", e);
         } catch (IOException e) {
             throw new UserException(file + ": cannot read (" + e.getMessage() + "); check it exists and is readable", e);
         }
