@@ -1,6 +1,7 @@
 package org.melanogans.engine.metrics;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -29,7 +30,7 @@ public record MetricsFile(String experiment, String run, DatasetInfo dataset, Ma
         if (models != null) {
             models.forEach((name, entry) -> copy.put(Objects.requireNonNull(name), Objects.requireNonNull(entry, name)));
         }
-        models = java.util.Collections.unmodifiableMap(copy);
+        models = Collections.unmodifiableMap(copy);
     }
 
     /** A file with no models yet. */

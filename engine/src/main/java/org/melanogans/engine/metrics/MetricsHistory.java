@@ -23,7 +23,7 @@ public final class MetricsHistory {
         try {
             Path dir = jsonl.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            // One write call in APPEND mode, so concurrent appenders do not interleave within a line.
+            // The whole line in one write in APPEND mode: a line is never split by another run's append on local disks.
             Files.write(jsonl, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new UserException(jsonl + ": cannot append (" + e.getMessage() + "); check the folder is writable", e);
