@@ -1,0 +1,104 @@
+package org.melanogans.engine.metrics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.melanogans.engine.UserException;
+
+/**
+ * The accepted metric values of an experiment, with how far each may move: what {@code gan:check}
+ * compares a new metrics.json against. Keys are dotted paths into metrics.json, e.g.
+ * {@code models.dcgan.emd}. Stored as JSON; unknown keys are rejected on read, since a baseline
+ * is edited by hand and a misspelt "tolerence" must not be silently ignored.
+ *
+ * @param experiment the experiment the values were measured on
+ * @param metrics    one entry per guarded metric, in file order
+ */
+public record Baseline(String experiment, Map<String, BaselineEntry> metrics) {
+    /**
+     * Default rules of {@link #fromMetrics(MetricsFile)}, keyed by the metric's name inside a model entry.
+     * Distances ({@code emd}, {@code js_divergence}, {@code js_distance}) may rise by 50% and
+     * {@code train_images_per_second} may fall by 50% before they count as regressions: GAN training
+     * on a few CPU epochs is noisy, and CI machines vary in speed.
+     */
+    public static final Map<String, Tolerance> DEFAULT_TOLERANCES = defaults();
+
+    public Baseline {
+        Objects.requireNonNull(experiment, "experiment");
+        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+    }
+
+    private static Map<String, Tolerance> defaults() {
+        Map<String, Tolerance> rules = new LinkedHashMap<>();
+        rules.put("emd", Tolerance.relative(0.5, Direction.LOWER_IS_BETTER));
+        rules.put("js_divergence", Tolerance.relative(0.5, Direction.LOWER_IS_BETTER));
+        rules.put("js_distance", Tolerance.relative(0.5, Direction.LOWER_IS_BETTER));
+        rules.put("train_images_per_second", Tolerance.relative(0.5, Direction.HIGHER_IS_BETTER));
+        return Collections.unmodifiableMap(rules);
+    }
+
+    /** A baseline from a run's metrics with {@link #DEFAULT_TOLERANCES}. */
+    public static Baseline fromMetrics(MetricsFile metrics) {
+        return fromMetrics(metrics, DEFAULT_TOLERANCES);
+    }
+
+    /**
+     * A baseline guarding, for every completed model, each metric named in {@code tolerances}
+     * (a key inside the model entry, dotted for nested values such as {@code per_channel.r.emd})
+     * that has a numeric value. Failed models are left out: there is nothing to accept.
+     */
+    public static Baseline fromMetrics(MetricsFile metrics, Map<String, Tolerance> tolerances) {
+        JsonNode root = MetricsJson.LENIENT.valueToTree(metrics);
+        Map<String, BaselineEntry> entries = new LinkedHashMap<>();
+        metrics.models().forEach((model, entry) -> {
+            if (entry.status() != ModelStatus.COMPLETED) {
+                return;
+            }
+            tolerances.forEach((name, rule) -> {
+                String key = "models." + model + "." + name;
+                JsonNode node = MetricsJson.lookup(root, key);
+                if (node != null && node.isNumber()) {
+                    entries.put(key, rule.around(node.doubleValue()));
+                }
+            });
+        });
+        return new Baseline(metrics.experiment(), entries);
+    }
+
+    /** Writes the baseline pretty-printed and atomically. */
+    public void write(Path file) {
+        MetricsJson.writeAtomically(file, this);
+    }
+
+    /**
+     * Reads and validates a baseline file.
+     *
+     * @throws UserException naming the file (and line or key) when it is missing, malformed, has
+     *                       unknown or missing keys, or holds an impossible value
+     */
+    public static Baseline read(Path file) {
+        Baseline baseline = MetricsJson.read(MetricsJson.STRICT, file, Baseline.class, "baseline file");
+        if (baseline.metrics().isEmpty()) {
+            throw new UserException(file + ": baseline guards no metrics (\"metrics\" is empty); regenerate it from a metrics.json");
+        }
+        baseline.metrics().forEach((key, entry) -> {
+            if (key.isBlank() || key.startsWith(".") || key.endsWith(".") || key.contains("..")) {
+                throw new UserException(file + ": metric key \"" + key + "\" is not a dotted path into metrics.json (e.g. models.dcgan.emd); fix the key");
+            }
+            if (entry == null) {
+                throw new UserException(file + ": metrics > " + key + " is null; give it value, tolerance, mode and direction");
+            }
+            if (!Double.isFinite(entry.value())) {
+                throw new UserException(file + ": metrics > " + key + " > value must be a finite number; fix it");
+            }
+            if (!(entry.tolerance() >= 0) || Double.isInfinite(entry.tolerance())) {
+                throw new UserException(file + ": metrics > " + key + " > tolerance is " + entry.tolerance()
+                        + " but must be a finite number >= 0; fix it");
+            }
+        });
+        return baseline;
+    }
+}

@@ -1,0 +1,106 @@
+package org.melanogans.engine.metrics;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Outcome of a {@link RegressionCheck}: one row per baseline metric, in baseline order.
+ *
+ * @param experiment the experiment checked
+ * @param rows       the verdict on every guarded metric
+ */
+public record CheckResult(String experiment, List<CheckRow> rows) {
+    public CheckResult {
+        rows = List.copyOf(rows);
+    }
+
+    /** True when any metric regressed or is missing: the build should fail. */
+    public boolean failed() {
+        return rows.stream().anyMatch(r -> r.status().fails());
+    }
+
+    /** Rows that fail the check. */
+    public List<CheckRow> failures() {
+        return rows.stream().filter(r -> r.status().fails()).toList();
+    }
+
+    /**
+     * One line for the build log, e.g. {@code "2 of 5 metrics regressed: models.dcgan.emd 0.031 > 0.018
+     * (baseline 0.012 +50%), ..."}; on success it says so and lists improvements.
+     */
+    public String summary() {
+        List<CheckRow> failures = failures();
+        List<CheckRow> improved = rows.stream().filter(r -> r.status() == CheckStatus.IMPROVED).toList();
+        String total = rows.size() + (rows.size() == 1 ? " metric" : " metrics");
+        if (!failures.isEmpty()) {
+            return failures.size() + " of " + total + " regressed: " + describe(failures)
+                    + "; fix the regression, or refresh the baseline if the change is intended";
+        }
+        String line = "all " + total + " of " + experiment + " within tolerance";
+        if (!improved.isEmpty()) {
+            line += "; " + improved.size() + " improved: " + describe(improved) + " (consider refreshing the baseline)";
+        }
+        return line;
+    }
+
+    private static String describe(List<CheckRow> rows) {
+        return rows.stream().map(CheckRow::describe).collect(Collectors.joining(", "));
+    }
+
+    /** An aligned text table: metric, baseline, current, allowed, delta, status. */
+    public String table() {
+        List<String[]> lines = new ArrayList<>();
+        lines.add(new String[] {"metric", "baseline", "current", "allowed", "delta", "status"});
+        for (CheckRow r : rows) {
+            lines.add(new String[] {
+                r.key(),
+                number(r.baseline().value()),
+                r.current() == null ? "-" : number(r.current()),
+                r.allowed(),
+                r.delta() == null ? "-" : (r.delta() >= 0 ? "+" : "") + number(r.delta()),
+                r.status() + (r.reason() == null ? "" : " (" + r.reason() + ")")});
+        }
+        int[] widths = new int[6];
+        for (String[] line : lines) {
+            for (int i = 0; i < line.length; i++) {
+                widths[i] = Math.max(widths[i], line[i].length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (String[] line : lines) {
+            StringBuilder row = new StringBuilder();
+            for (int i = 0; i < line.length; i++) {
+                // Text left-aligned, numbers right-aligned so their digits line up.
+                boolean numeric = i >= 1 && i <= 4 && i != 3;
+                String cell = numeric ? pad(line[i], widths[i], true) : pad(line[i], widths[i], false);
+                row.append(i == 0 ? "" : "  ").append(cell);
+            }
+            out.append(row.toString().stripTrailing()).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String pad(String s, int width, boolean right) {
+        String spaces = " ".repeat(width - s.length());
+        return right ? spaces + s : s + spaces;
+    }
+
+    /** A number with at most 6 significant digits and no trailing zeros: 0.018, 40.1, 123456. */
+    static String number(double x) {
+        if (!Double.isFinite(x)) {
+            return Double.isNaN(x) ? "NaN" : (x > 0 ? "inf" : "-inf");
+        }
+        if (x == 0) {
+            return "0";
+        }
+        BigDecimal rounded = new BigDecimal(x).round(new MathContext(6)).stripTrailingZeros();
+        double magnitude = Math.abs(x);
+        return magnitude >= 1e-4 && magnitude < 1e9
+                ? rounded.toPlainString()
+                : rounded.toString().toLowerCase(Locale.ROOT);
+    }
+}

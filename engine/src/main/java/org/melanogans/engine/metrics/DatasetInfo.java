@@ -1,0 +1,22 @@
+package org.melanogans.engine.metrics;
+
+import java.util.Locale;
+import org.melanogans.engine.data.ImageSet;
+import org.melanogans.engine.experiment.DataFormat;
+
+/**
+ * Which training data the metrics refer to.
+ *
+ * @param format     data format in lower case ({@code isic2017}, {@code generated}, {@code folder})
+ * @param images     number of training images
+ * @param resolution side of the training images in pixels
+ * @param sha256     the prepared data's hash ({@link ImageSet#sha256()}): equal hashes, equal data
+ */
+public record DatasetInfo(String format, int images, int resolution, String sha256) {
+
+    /** Describes a prepared image set. */
+    public static DatasetInfo of(DataFormat format, ImageSet images) {
+        return new DatasetInfo(format.name().toLowerCase(Locale.ROOT), images.count(), images.resolution(),
+                images.sha256());
+    }
+}

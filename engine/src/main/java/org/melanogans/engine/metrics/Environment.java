@@ -1,0 +1,68 @@
+package org.melanogans.engine.metrics;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Where a run happened, so throughput numbers and results can be compared fairly across machines.
+ *
+ * @param java       Java runtime version
+ * @param os         operating system name, version and architecture
+ * @param cpu        CPU model (from /proc/cpuinfo), or the architecture when unknown
+ * @param cores      processors available to the JVM
+ * @param tensorflow TensorFlow version used
+ * @param seed       the experiment's random seed
+ * @param gitCommit  commit of the working directory's repository, or "unknown"
+ */
+public record Environment(String java, String os, String cpu, int cores, String tensorflow, long seed,
+                          String gitCommit) {
+    private static final String UNKNOWN = "unknown";
+
+    /** Captures the current machine; never fails (unknown facts are recorded as "unknown"). */
+    public static Environment capture(long seed, String tensorflowVersion) {
+        String os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch");
+        return new Environment(System.getProperty("java.version"), os, cpuModel(), Runtime.getRuntime().availableProcessors(),
+                tensorflowVersion, seed, currentGitCommit());
+    }
+
+    private static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8)) {
+                if (line.startsWith("model name")) {
+                    int colon = line.indexOf(':');
+                    if (colon >= 0) {
+                        return line.substring(colon + 1).trim();
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not Linux or not readable: fall back to the architecture.
+        }
+        return System.getProperty("os.arch", UNKNOWN);
+    }
+
+    private static String currentGitCommit() {
+        try {
+            Process git = new ProcessBuilder("git", "rev-parse", "HEAD")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            git.getOutputStream().close();
+            // Wait first: a hung git (e.g. a lock prompt) must not hang the run.
+            if (!git.waitFor(5, TimeUnit.SECONDS)) {
+                git.destroyForcibly();
+                return UNKNOWN;
+            }
+            String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            return git.exitValue() == 0 && out.matches("[0-9a-f]{40,64}") ? out : UNKNOWN;
+        } catch (IOException | RuntimeException e) {
+            return UNKNOWN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return UNKNOWN;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.melanogans.engine.metrics;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.melanogans.engine.UserException;
+
+/**
+ * The contents of {@code reports/<experiment>/<run>/metrics.json}: the public interface CI scripts
+ * read and {@code gan:check} compares against a {@link Baseline}. Keys are snake_case and appear
+ * in the order of the record components; models appear in the order they were first added.
+ * Reading tolerates unknown keys, so files written by newer versions stay readable.
+ * Immutable: {@link #withModel} returns an updated copy.
+ *
+ * @param experiment  experiment name
+ * @param run         run directory name, e.g. {@code run-0001}
+ * @param dataset     training data the samples are compared with
+ * @param models      one entry per model name
+ * @param environment machine and versions the run used
+ */
+public record MetricsFile(String experiment, String run, DatasetInfo dataset, Map<String, ModelMetrics> models,
+                          Environment environment) {
+    public MetricsFile {
+        Objects.requireNonNull(experiment, "experiment");
+        Objects.requireNonNull(run, "run");
+        // Keep insertion order (Map.copyOf would not) and reject null entries.
+        LinkedHashMap<String, ModelMetrics> copy = new LinkedHashMap<>();
+        if (models != null) {
+            models.forEach((name, entry) -> copy.put(Objects.requireNonNull(name), Objects.requireNonNull(entry, name)));
+        }
+        models = Collections.unmodifiableMap(copy);
+    }
+
+    /** A file with no models yet. */
+    public static MetricsFile start(String experiment, String run, DatasetInfo dataset, Environment environment) {
+        return new MetricsFile(experiment, run, dataset, Map.of(), environment);
+    }
+
+    /** A copy with {@code model}'s entry added, or replaced in place when it already exists. */
+    public MetricsFile withModel(String model, ModelMetrics entry) {
+        LinkedHashMap<String, ModelMetrics> copy = new LinkedHashMap<>(models);
+        copy.put(model, entry);
+        return new MetricsFile(experiment, run, dataset, copy, environment);
+    }
+
+    /** Writes the file pretty-printed and atomically (temporary file, then move). */
+    public void write(Path file) {
+        MetricsJson.writeAtomically(file, this);
+    }
+
+    /**
+     * Reads a metrics.json file.
+     *
+     * @throws UserException naming the file when it is missing or not a valid metrics file
+     */
+    public static MetricsFile read(Path file) {
+        return MetricsJson.read(MetricsJson.LENIENT, file, MetricsFile.class, "metrics.json file");
+    }
+
+    /** This file on one line, as the history file stores it. */
+    public String toJsonLine() {
+        return MetricsJson.oneLine(this);
+    }
+}

@@ -1,0 +1,78 @@
+package org.melanogans.engine.metrics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.melanogans.engine.UserException;
+
+/**
+ * Compares a run's metrics.json with a {@link Baseline}: the regression gate of {@code gan:check}.
+ * A metric regresses when it moves the wrong way by more than its allowance; a metric that is
+ * absent, not a number, or belongs to a failed model counts as a regression too, so a crashed
+ * model can never pass the gate.
+ */
+public final class RegressionCheck {
+    private RegressionCheck() {
+    }
+
+    /**
+     * Checks every baseline metric against {@code current}.
+     *
+     * @throws UserException when the baseline belongs to another experiment
+     */
+    public static CheckResult run(MetricsFile current, Baseline baseline) {
+        if (!baseline.experiment().equals(current.experiment())) {
+            throw new UserException("baseline is for experiment '" + baseline.experiment() + "' but metrics.json is for '"
+                    + current.experiment() + "'; use that experiment's baseline or regenerate it");
+        }
+        JsonNode root = MetricsJson.LENIENT.valueToTree(current);
+        List<CheckRow> rows = new ArrayList<>();
+        baseline.metrics().forEach((key, entry) -> rows.add(check(root, key, entry)));
+        return new CheckResult(current.experiment(), rows);
+    }
+
+    private static CheckRow check(JsonNode root, String key, BaselineEntry entry) {
+        String failed = failedAncestor(root, key);
+        if (failed != null) {
+            return new CheckRow(key, entry, null, null, CheckStatus.MISSING, failed);
+        }
+        JsonNode node = MetricsJson.lookup(root, key);
+        if (node == null || node.isNull()) {
+            return new CheckRow(key, entry, null, null, CheckStatus.MISSING, "not in metrics.json");
+        }
+        if (!node.isNumber() || !Double.isFinite(node.doubleValue())) {
+            return new CheckRow(key, entry, null, null, CheckStatus.MISSING, "not a number: " + node.asText());
+        }
+        double value = node.doubleValue();
+        return new CheckRow(key, entry, value, value - entry.value(), verdict(value, entry), null);
+    }
+
+    /** "model failed: <error>" when an object on the path has status "failed", else null. */
+    private static String failedAncestor(JsonNode root, String key) {
+        JsonNode node = root;
+        for (String step : key.split("\\.", -1)) {
+            if (node == null || !node.isObject()) {
+                return null;
+            }
+            if ("failed".equals(node.path("status").asText(null))) {
+                return "model failed: " + node.path("error").asText("no error recorded");
+            }
+            node = node.get(step);
+        }
+        return null;
+    }
+
+    private static CheckStatus verdict(double value, BaselineEntry entry) {
+        double allowance = entry.allowance();
+        // Forgive rounding noise at the exact bound (0.012 * 1.5 is not exactly 0.018 in binary).
+        double slack = 1e-12 * Math.max(Math.abs(value), Math.abs(entry.value()));
+        double above = value - entry.value();
+        return switch (entry.direction()) {
+            case LOWER_IS_BETTER -> above > allowance + slack ? CheckStatus.REGRESSED
+                    : -above > allowance + slack ? CheckStatus.IMPROVED : CheckStatus.OK;
+            case HIGHER_IS_BETTER -> -above > allowance + slack ? CheckStatus.REGRESSED
+                    : above > allowance + slack ? CheckStatus.IMPROVED : CheckStatus.OK;
+            case BOTH -> Math.abs(above) > allowance + slack ? CheckStatus.REGRESSED : CheckStatus.OK;
+        };
+    }
+}
