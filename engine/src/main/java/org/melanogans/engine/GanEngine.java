@@ -1,6 +1,8 @@
 package org.melanogans.engine;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +25,11 @@ import org.melanogans.engine.experiment.ModelConfig;
 import org.melanogans.engine.experiment.ModelType;
 import org.melanogans.engine.experiment.TrainConfig;
 import org.melanogans.engine.metrics.Baseline;
+import org.melanogans.engine.metrics.DatasetInfo;
+import org.melanogans.engine.metrics.Environment;
+import org.melanogans.engine.metrics.MetricsHistory;
+import org.melanogans.engine.metrics.ModelMetrics;
+import org.melanogans.engine.metrics.ModelStatus;
 import org.melanogans.engine.metrics.CheckResult;
 import org.melanogans.engine.metrics.ColorHistogram;
 import org.melanogans.engine.metrics.FolderEvaluation;
@@ -34,6 +41,7 @@ import org.melanogans.engine.plan.RunDirectories;
 import org.melanogans.engine.plan.RunPlan;
 import org.melanogans.engine.sample.SampleWriter;
 import org.melanogans.engine.sample.Sampler;
+import org.melanogans.engine.tf.SessionOptions;
 import org.melanogans.engine.train.LossLog;
 import org.melanogans.engine.train.ProgressLog;
 import org.melanogans.engine.train.Trainer;
@@ -104,7 +112,7 @@ public final class GanEngine {
         ColorHistogram real = ColorHistogram.of(data);
         Path metricsPath = plan.runDir().resolve("metrics.json");
         MetricsFile metrics = Files.isRegularFile(metricsPath) ? MetricsFile.read(metricsPath)
-                : MetricsFile.create(experiment, plan.runId(), data);
+                : newMetrics(experiment, plan.runId(), data);
         List<String> failures = new ArrayList<>();
         for (ModelConfig model : models) {
             try {
@@ -113,7 +121,7 @@ public final class GanEngine {
                 String message = e instanceof UserException ? e.getMessage() : e.toString();
                 log.warn(model.name() + " failed: " + message);
                 failures.add(message);
-                metrics = metrics.withFailedModel(model.name(), message);
+                metrics = metrics.withModel(model.name(), ModelMetrics.failed(message));
             }
             metrics.write(metricsPath);
             RunDirectories.publishLatest(plan, metricsPath);
@@ -123,13 +131,19 @@ public final class GanEngine {
             throw new UserException(failures.size() + " of " + models.size() + " models failed (results of the others"
                     + " are in " + metricsPath + "): " + failures.get(0));
         }
+        MetricsHistory.append(reportsRoot.resolve(experiment.name()).resolve("history.jsonl"), metrics);
         if (models.size() == experiment.models().size()) {
             RunDirectories.markComplete(plan);
         }
         return metricsPath;
     }
 
-    private MetricsFile.ModelMetrics trainModel(Experiment e, RunPlan plan, ImageSet data, ColorHistogram real,
+    private static MetricsFile newMetrics(Experiment e, String runId, ImageSet data) {
+        return MetricsFile.start(e.name(), runId, DatasetInfo.of(e.data().format(), data),
+                Environment.capture(e.seed(), SessionOptions.TENSORFLOW_VERSION));
+    }
+
+    private ModelMetrics trainModel(Experiment e, RunPlan plan, ImageSet data, ColorHistogram real,
                                                 ModelConfig model) {
         Path modelDir = plan.runDir().resolve("models").resolve(model.name());
         try (TrainingGraph graph = new TrainingGraph(model, e.train(), data.resolution(), e.seed())) {
@@ -151,9 +165,9 @@ public final class GanEngine {
             HistogramMetrics m = writeSamples(graph, samples, e.sample().count(), e.sample().grid(), e.seed(), real);
             log.info(String.format(Locale.ROOT, "%s: EMD %.5f (untrained %.5f), JS divergence %.5f, %d samples in %s",
                     model.name(), m.emd(), result.untrainedEmd(), m.jsDivergence(), e.sample().count(), samples));
-            return new MetricsFile.ModelMetrics("completed", m, result.untrainedEmd(), graph.generatorParameterCount(),
+            return ModelMetrics.completed(m, result.untrainedEmd(), graph.generatorParameterCount(),
                     graph.discriminatorParameterCount(), result.imagesPerSecond(), result.epochs(), result.steps(),
-                    result.seconds(), e.sample().count(), null);
+                    result.seconds(), e.sample().count());
         }
     }
 
@@ -203,7 +217,7 @@ public final class GanEngine {
         ImageSet data = loadData(experiment);
         ColorHistogram real = ColorHistogram.of(data);
         MetricsFile metrics = Files.isRegularFile(metricsPath) ? MetricsFile.read(metricsPath)
-                : MetricsFile.create(experiment, runDir.getFileName().toString(), data);
+                : newMetrics(experiment, runDir.getFileName().toString(), data);
         for (ModelConfig model : experiment.models()) {
             Path samples = runDir.resolve("samples").resolve(model.name());
             if (!Files.isDirectory(samples)) {
@@ -217,7 +231,7 @@ public final class GanEngine {
                 n++;
             }
             HistogramMetrics m = HistogramMetrics.between(real, fake);
-            metrics = metrics.withEvaluation(model.name(), m, n);
+            metrics = metrics.withModel(model.name(), reevaluated(metrics.models().get(model.name()), m, n));
             log.info(String.format(Locale.ROOT, "%s: EMD %.5f, JS divergence %.5f over %d samples", model.name(),
                     m.emd(), m.jsDivergence(), n));
         }
@@ -227,14 +241,28 @@ public final class GanEngine {
     }
 
     /** The metrics between any two image folders, as JSON (also written to {@code output} if given). */
+    /** An entry with new metrics and everything else (training figures) kept. */
+    private static ModelMetrics reevaluated(ModelMetrics old, HistogramMetrics m, int samples) {
+        if (old == null) {
+            return new ModelMetrics(ModelStatus.COMPLETED, m.emd(), m.jsDivergence(), m.jsDistance(),
+                    m.jsDivergenceBase2(), m.perChannel(), null, null, null, null, null, null, null, samples, null);
+        }
+        return new ModelMetrics(ModelStatus.COMPLETED, m.emd(), m.jsDivergence(), m.jsDistance(), m.jsDivergenceBase2(),
+                m.perChannel(), old.untrainedEmd(), old.parameters(), old.discriminatorParameters(),
+                old.trainImagesPerSecond(), old.epochs(), old.steps(), old.trainSeconds(), samples, null);
+    }
+
     public String evaluateFolders(Path real, Path fake, Path output) {
         HistogramMetrics m = FolderEvaluation.evaluate(baseDir.resolve(real), baseDir.resolve(fake));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("real", baseDir.resolve(real).toString());
         json.put("fake", baseDir.resolve(fake).toString());
-        json.putAll(m.toJsonMap());
         try {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+            json.put("real_images", FolderEvaluation.images(baseDir.resolve(real)).size());
+            json.put("fake_images", FolderEvaluation.images(baseDir.resolve(fake)).size());
+            json.putAll(mapper.convertValue(m, new TypeReference<Map<String, Object>>() { }));
             String text = mapper.writeValueAsString(json);
             if (output != null) {
                 Path out = baseDir.resolve(output);

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param jsDivergenceBase2    headline JS divergence, bits
  * @param perChannel           the same measures per colour channel
  * @param untrainedEmd         EMD of an untrained generator of the same model: shows how far training moved it
- * @param parameters           trainable parameters (generators and discriminators)
+ * @param parameters           the generator's trainable parameters (the count the paper equalises)
+ * @param discriminatorParameters the discriminator's trainable parameters
  * @param trainImagesPerSecond training throughput
  * @param epochs               epochs trained
  * @param steps                optimizer steps taken
@@ -23,7 +24,7 @@ import java.util.Objects;
  */
 public record ModelMetrics(ModelStatus status, Double emd, Double jsDivergence, Double jsDistance,
                            Double jsDivergenceBase2, PerChannel perChannel, Double untrainedEmd,
-                           Long parameters, Double trainImagesPerSecond, Integer epochs, Long steps,
+                           Long parameters, Long discriminatorParameters, Double trainImagesPerSecond, Integer epochs, Long steps,
                            Double trainSeconds, Integer samples, String error) {
     public ModelMetrics {
         Objects.requireNonNull(status, "status");
@@ -31,16 +32,17 @@ public record ModelMetrics(ModelStatus status, Double emd, Double jsDivergence, 
 
     /** Entry of a model that trained and was scored. */
     public static ModelMetrics completed(HistogramMetrics metrics, Double untrainedEmd, long parameters,
-                                         double trainImagesPerSecond, int epochs, long steps,
+                                         long discriminatorParameters, double trainImagesPerSecond, int epochs, long steps,
                                          double trainSeconds, int samples) {
         return new ModelMetrics(ModelStatus.COMPLETED, metrics.emd(), metrics.jsDivergence(), metrics.jsDistance(),
-                metrics.jsDivergenceBase2(), metrics.perChannel(), untrainedEmd, parameters, trainImagesPerSecond,
+                metrics.jsDivergenceBase2(), metrics.perChannel(), untrainedEmd, parameters, discriminatorParameters,
+                trainImagesPerSecond,
                 epochs, steps, trainSeconds, samples, null);
     }
 
     /** Entry of a model that failed; the regression check counts its metrics as missing. */
     public static ModelMetrics failed(String error) {
         return new ModelMetrics(ModelStatus.FAILED, null, null, null, null, null, null, null, null, null, null,
-                null, null, Objects.requireNonNull(error, "error"));
+                null, null, null, Objects.requireNonNull(error, "error"));
     }
 }

@@ -30,7 +30,7 @@ class MetricsFileTest {
     static MetricsFile sample() {
         Environment env = new Environment("17", "Linux", "cpu", 2, "1.1.0", 42, "abc");
         return MetricsFile.start("quickstart", "run-0001", new DatasetInfo("generated", 600, 64, "f00"), env)
-                .withModel("dcgan", ModelMetrics.completed(metrics(0.01), 0.12, 123456, 40.1, 8, 600, 100.0, 2000))
+                .withModel("dcgan", ModelMetrics.completed(metrics(0.01), 0.12, 123456, 654321, 40.1, 8, 600, 100.0, 2000))
                 .withModel("lapgan", ModelMetrics.failed("out of memory"));
     }
 
@@ -48,7 +48,7 @@ class MetricsFileTest {
         assertEquals(List.of("dcgan", "lapgan"), names(root.get("models")));
         JsonNode dcgan = root.get("models").get("dcgan");
         assertEquals(List.of("status", "emd", "js_divergence", "js_distance", "js_divergence_base2", "per_channel",
-                "untrained_emd", "parameters", "train_images_per_second", "epochs", "steps", "train_seconds",
+                "untrained_emd", "parameters", "discriminator_parameters", "train_images_per_second", "epochs", "steps", "train_seconds",
                 "samples", "error"), names(dcgan));
         assertEquals("completed", dcgan.get("status").asText());
         assertEquals(0.01, dcgan.get("per_channel").get("g").get("emd").asDouble());
@@ -113,7 +113,7 @@ class MetricsFileTest {
     void historyAppendsOneLinePerRun() {
         Path jsonl = tmp.resolve("reports/quickstart/metrics-history.jsonl");
         MetricsFile first = sample();
-        MetricsFile second = sample().withModel("lapgan", ModelMetrics.completed(metrics(0.04), null, 1, 2, 3, 4, 5, 6));
+        MetricsFile second = sample().withModel("lapgan", ModelMetrics.completed(metrics(0.04), null, 1, 1, 2, 3, 4, 5, 6));
         MetricsHistory.append(jsonl, first);
         MetricsHistory.append(jsonl, second);
         assertEquals(List.of(first, second), MetricsHistory.read(jsonl));
