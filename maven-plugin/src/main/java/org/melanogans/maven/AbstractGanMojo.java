@@ -1,6 +1,9 @@
 package org.melanogans.maven;
 
 import java.io.File;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -10,6 +13,7 @@ import org.melanogans.engine.EngineLog;
 import org.melanogans.engine.GanEngine;
 import org.melanogans.engine.UserException;
 import org.melanogans.engine.experiment.Experiment;
+import org.melanogans.engine.launch.ForkedEngine;
 
 /**
  * What every {@code gan:*} goal shares: the skip flags, the experiment and its overrides, and the
@@ -40,6 +44,13 @@ abstract class AbstractGanMojo extends AbstractMojo {
     @Parameter(property = "gan.reports", defaultValue = "${session.executionRootDirectory}/reports")
     private File reports;
 
+    /**
+     * JVM options of the engine process that trains, samples and benchmarks (space-separated,
+     * e.g. {@code -Xmx12g}).
+     */
+    @Parameter(property = "gan.jvmArgs")
+    private String jvmArgs;
+
     /** The directory relative paths in experiments and on the command line resolve against. */
     @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true)
     private File baseDirectory;
@@ -69,11 +80,34 @@ abstract class AbstractGanMojo extends AbstractMojo {
 
     /** The experiment named on the command line (or the default) with every override applied. */
     Experiment loadExperiment(GanEngine engine) {
+        return engine.loadExperiment(experiment == null ? null : experiment.toPath(), overrides(engine), System.getenv());
+    }
+
+    private Map<String, String> overrides(GanEngine engine) {
         Map<String, String> overrides = engine.parseOverrides(set);
         if (data != null) {
             overrides.put("data.path", data.getAbsolutePath());
         }
-        return engine.loadExperiment(experiment == null ? null : experiment.toPath(), overrides, System.getenv());
+        return overrides;
+    }
+
+    /**
+     * Runs a goal in the engine's own JVM (see {@code ForkedEngine}); the request carries the
+     * experiment and overrides so the engine process loads exactly what this one would.
+     *
+     * @return the engine's result line, or null
+     */
+    String fork(GanEngine engine, String goal, Map<String, Object> arguments) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("goal", goal);
+        request.put("base_dir", baseDirectory.getAbsolutePath());
+        request.put("reports", reports.getAbsolutePath());
+        request.put("experiment", experiment == null ? null : experiment.getPath());
+        request.put("overrides", overrides(engine));
+        request.putAll(arguments);
+        List<String> options = jvmArgs == null || jvmArgs.isBlank() ? List.of()
+                : Arrays.asList(jvmArgs.trim().split("\\s+"));
+        return ForkedEngine.run(request, options, engineLog());
     }
 
     private EngineLog engineLog() {

@@ -1,9 +1,10 @@
 package org.melanogans.maven;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.melanogans.engine.GanEngine;
-import org.melanogans.engine.experiment.ModelType;
 
 /**
  * Times the training steps of one model on random data after a warm-up and prints one JSON line
@@ -68,10 +69,19 @@ public class BenchMojo extends AbstractGanMojo {
 
     @Override
     void run(GanEngine engine) {
-        ModelType type = engine.modelType(model);
-        int base = baseChannels > 0 ? baseChannels : (resolution > 128 ? 32 : 64);
-        String json = engine.bench(type, resolution, batch, zDim, base, steps, warmup, threads, interOpThreads, bfloat16)
-                .toJson();
+        engine.modelType(model);
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        arguments.put("model", model);
+        arguments.put("resolution", resolution);
+        arguments.put("batch", batch);
+        arguments.put("z_dim", zDim);
+        arguments.put("base_channels", baseChannels > 0 ? baseChannels : (resolution > 128 ? 32 : 64));
+        arguments.put("steps", steps);
+        arguments.put("warmup", warmup);
+        arguments.put("threads", threads);
+        arguments.put("inter_op_threads", interOpThreads);
+        arguments.put("bfloat16", bfloat16);
+        String json = fork(engine, "bench", arguments);
         // one machine-readable line on stdout, also in the log
         System.out.println(json);
     }

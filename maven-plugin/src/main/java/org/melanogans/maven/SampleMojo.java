@@ -1,5 +1,7 @@
 package org.melanogans.maven;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.melanogans.engine.GanEngine;
@@ -39,6 +41,12 @@ public class SampleMojo extends AbstractGanMojo {
 
     @Override
     void run(GanEngine engine) {
-        engine.sample(loadExperiment(engine), run, model, count, seed);
+        loadExperiment(engine);
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        arguments.put("run", run);
+        arguments.put("model", model);
+        arguments.put("count", count);
+        arguments.put("seed", seed);
+        fork(engine, "sample", arguments);
     }
 }

@@ -1,7 +1,9 @@
 package org.melanogans.maven;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.melanogans.engine.GanEngine;
@@ -52,6 +54,9 @@ public class TrainMojo extends AbstractGanMojo {
         }
         List<String> subset = models == null || models.isBlank() ? List.of()
                 : Arrays.stream(models.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        engine.train(experiment, fresh, subset);
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        arguments.put("fresh", fresh);
+        arguments.put("models", subset);
+        fork(engine, "train", arguments);
     }
 }

@@ -1,0 +1,152 @@
+package org.melanogans.engine.launch;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import org.melanogans.engine.EngineLog;
+import org.melanogans.engine.UserException;
+
+/**
+ * Runs a TensorFlow-heavy goal (train, sample, bench) in a child JVM.
+ *
+ * <p>Why: TensorFlow switches its oneDNN kernels on or off from the environment variable
+ * {@code TF_ENABLE_ONEDNN_OPTS}, read once per process, and leaves them off by default on CPUs
+ * without AVX-512 (this project's 2-core AMD machines): measured 1.3-1.5x slower training. A JVM
+ * cannot set its own environment, so the work runs in a child whose environment has it (unless the
+ * user set it). The child also keeps TensorFlow's native memory and logging out of Maven's JVM.
+ *
+ * <p>Protocol: the child prints one line per log message ({@code I|}, {@code W|}, {@code D|}), a
+ * user error as {@code E|message} with exit code 2, a result as {@code R|text}; a bug exits 1
+ * with its stack trace on stderr.
+ */
+public final class ForkedEngine {
+    static final int USER_ERROR = 2;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ForkedEngine() {
+    }
+
+    /**
+     * Runs {@code request} (goal plus arguments, see {@link EngineMain}) in a child JVM, forwarding
+     * its log lines.
+     *
+     * @return the child's result line, or null if it printed none
+     * @throws UserException when the child reported a user mistake
+     */
+    public static String run(Map<String, Object> request, List<String> jvmArgs, EngineLog log) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArgs);
+        command.add("-cp");
+        command.add(classpath());
+        command.add(EngineMain.class.getName());
+        try {
+            command.add(JSON.writeValueAsString(request));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putIfAbsent("TF_ENABLE_ONEDNN_OPTS", "1");
+        builder.environment().putIfAbsent("TF_CPP_MIN_LOG_LEVEL", "2");
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + command.get(0), e);
+        }
+        Thread killer = new Thread(process::destroyForcibly);
+        Runtime.getRuntime().addShutdownHook(killer);
+        Deque<String> stderrTail = new ArrayDeque<>();
+        Thread stderrReader = new Thread(() -> drain(process, stderrTail, log), "engine-stderr");
+        stderrReader.start();
+        String result = null;
+        String userError = null;
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                String text = line.length() >= 2 ? line.substring(2) : "";
+                switch (line.isEmpty() ? ' ' : line.charAt(0)) {
+                    case 'I' -> log.info(text);
+                    case 'W' -> log.warn(text);
+                    case 'E' -> userError = text;
+                    case 'R' -> result = text;
+                    default -> log.debug(line);
+                }
+            }
+            int exit = process.waitFor();
+            stderrReader.join();
+            if (exit == USER_ERROR && userError != null) {
+                throw new UserException(userError);
+            }
+            if (exit != 0) {
+                throw new IllegalStateException("the engine process exited with code " + exit + "; its last output:\n"
+                        + String.join("\n", stderrTail));
+            }
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(killer);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook will run anyway
+            }
+        }
+    }
+
+    private static void drain(Process process, Deque<String> tail, EngineLog log) {
+        try (BufferedReader err = new BufferedReader(
+                new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = err.readLine()) != null; ) {
+                log.debug(line);
+                synchronized (tail) {
+                    tail.addLast(line);
+                    if (tail.size() > 40) {
+                        tail.removeFirst();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            log.debug("stderr of the engine process: " + e);
+        }
+    }
+
+    /** The classpath this class was loaded from: the plugin's class realm in Maven, else java.class.path. */
+    private static String classpath() {
+        List<String> entries = new ArrayList<>();
+        for (ClassLoader loader = ForkedEngine.class.getClassLoader(); loader != null; loader = loader.getParent()) {
+            if (loader instanceof URLClassLoader urls) {
+                for (URL url : urls.getURLs()) {
+                    try {
+                        entries.add(new File(url.toURI()).getPath());
+                    } catch (URISyntaxException | IllegalArgumentException e) {
+                        entries.add(url.getPath());
+                    }
+                }
+                break;
+            }
+        }
+        if (entries.isEmpty()) {
+            return System.getProperty("java.class.path");
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+}
