@@ -8,8 +8,9 @@ class BenchMain {
     public static void main(String[] a) {
         int res = Integer.parseInt(a[0]);
         int base = res >= 256 ? 32 : 64;
-        boolean bf16 = a.length > 3 && Boolean.parseBoolean(a[3]);
-        TrainConfig t = new TrainConfig(1, 8, 2e-4, 0.5, 0.999, 10, 2, 2, bf16);
+        int intra = a.length > 3 ? Integer.parseInt(a[3]) : 2;
+        int inter = a.length > 4 ? Integer.parseInt(a[4]) : 2;
+        TrainConfig t = new TrainConfig(1, 8, 2e-4, 0.5, 0.999, 10, intra, inter, false);
         System.out.println(TrainingBenchmark.run(new ModelConfig("dcgan", ModelType.DCGAN, 64, base), t, res,
                 Integer.parseInt(a[1]), Integer.parseInt(a[2]), 1).toJson());
     }
