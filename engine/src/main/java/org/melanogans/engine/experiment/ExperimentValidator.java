@@ -137,7 +137,8 @@ final class ExperimentValidator {
     private Experiment crossChecks(Section top, Experiment e) {
         SampleConfig sample = e.sample();
         if ((long) sample.grid() * sample.grid() > sample.count()) {
-            Section s = top.section("sample", false);
+            // grid defaults to 8, so when it is not written the sample map (or file) is at fault
+            Section s = top.section("sample", false, "count", "grid");
             throw new UserException(s.whereOf("grid") + ": sample.grid: must satisfy grid x grid <= "
                     + "sample.count (" + sample.count() + "), got " + sample.grid());
         }

@@ -121,9 +121,9 @@ class ExperimentLoaderTest {
                 error(MINIMAL.replace("train:\n  epochs: 5", "train: [5]")));
         assertEquals("x.yaml:6:9: models: must be a non-empty list of models (each with type:), got an empty list",
                 error(MINIMAL.replace("models:\n  - type: dcgan", "models: []")));
-        assertEquals("x.yaml:6:20: train.learning_rate: must be a number > 0, got \"fast\"",
+        assertEquals("x.yaml:6:18: train.learning_rate: must be a number > 0, got \"fast\"",
                 error(MINIMAL.replace("epochs: 5", "epochs: 5\n  learning_rate: fast")));
-        assertEquals("x.yaml:6:12: train.batch: must be an integer >= 1, got null",
+        assertEquals("x.yaml:6:9: train.batch: must be an integer >= 1, got null",
                 error(MINIMAL.replace("epochs: 5", "epochs: 5\n  batch:")));
     }
 
@@ -157,8 +157,10 @@ class ExperimentLoaderTest {
                 error(MINIMAL.replace("epochs: 5", "epochs: 99999999999")));
         assertEquals("x.yaml:4:22: data.generated.count: must be an integer >= 3, got \"2\"",
                 error(MINIMAL.replace("  resolution: 32", "  resolution: 32\n  generated: {count: 2}")));
-        assertEquals("x.yaml:8:28: sample.grid: must satisfy grid x grid <= sample.count (10), got 4",
+        assertEquals("x.yaml:8:27: sample.grid: must satisfy grid x grid <= sample.count (10), got 4",
                 error(MINIMAL + "sample: {count: 10, grid: 4}\n"));
+        assertEquals("x.yaml:8:9: sample.grid: must satisfy grid x grid <= sample.count (10), got 8",
+                error(MINIMAL + "sample: {count: 10}\n"));
         assertEquals("x.yaml:1:7: name: must be a name of lower-case letters, digits, '.', '_' or '-', got \"My Exp\"",
                 error("name: My Exp\n" + MINIMAL));
     }
