@@ -20,7 +20,9 @@ sealed interface ConfigNode {
     record Scalar(String tag, String text, String where) implements ConfigNode {
         @Override
         public String describe() {
-            return "null".equals(tag) ? "null" : "\"" + text + "\"";
+            // escaped so that error messages stay on one line
+            return "null".equals(tag) ? "null"
+                    : "\"" + text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r") + "\"";
         }
     }
 
