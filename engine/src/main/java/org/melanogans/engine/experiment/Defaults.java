@@ -1,0 +1,65 @@
+package org.melanogans.engine.experiment;
+
+import java.util.List;
+
+/**
+ * Every default of the experiment schema, in one place (the experiment files and the
+ * {@code -Dgan.set} overrides only state what differs). Values marked "paper" come from the
+ * MelanoGANs paper; the others are our documented decisions.
+ */
+public final class Defaults {
+    private Defaults() {
+    }
+
+    /** Seeds data order, initial weights, noise and sampling. */
+    public static final long SEED = 42;
+
+    /** ISIC 2017 images folder name, relative to {@code data.path} (the official archive name). */
+    public static final String IMAGES = "ISIC-2017_Training_Data";
+    /** ISIC 2017 Part 3 ground-truth CSV, relative to {@code data.path} (the official file name). */
+    public static final String LABELS = "ISIC-2017_Training_Part3_GroundTruth.csv";
+    /** All three diagnoses (paper Table 1 trains on all of them). */
+    public static final List<LesionClass> CLASSES = List.of(LesionClass.values());
+    /** Center crop, as the paper does. */
+    public static final CropMode CROP = CropMode.CENTER;
+    /** 0 keeps every image. */
+    public static final int LIMIT = 0;
+    /** Environment variable naming the ISIC 2017 folder when {@code data.path} is absent. */
+    public static final String ISIC2017_DIR_ENV = "ISIC2017_DIR";
+
+    /** Generated data set size: the paper's 2000 scaled down for CPU runs. */
+    public static final int GENERATED_COUNT = 600;
+    /** Side of the generated JPEGs. */
+    public static final int GENERATED_SIZE = 128;
+    /** Hairs are a major artefact of real dermoscopy, so generated images carry them by default. */
+    public static final boolean GENERATED_HAIRS = true;
+    /** Generator seed, independent of {@link #SEED} so the data set stays fixed across runs. */
+    public static final long GENERATED_SEED = 7;
+
+    /** Paper: batch 8. */
+    public static final int BATCH = 8;
+    /** Adam learning rate, DCGAN convention (the paper does not say). */
+    public static final double LEARNING_RATE = 2e-4;
+    /** Adam beta1, DCGAN convention. */
+    public static final double BETA1 = 0.5;
+    /** Adam beta2, Adam's own default. */
+    public static final double BETA2 = 0.999;
+    /** One progress line every this many steps. */
+    public static final int LOG_EVERY = 50;
+    /** TensorFlow intra-op threads: 2 suits the 2-core CI machines; 0 means all cores. */
+    public static final int INTRA_OP_THREADS = 2;
+    /** TensorFlow inter-op threads. */
+    public static final int INTER_OP_THREADS = 2;
+    /** bfloat16 changes numerics, so it is opt-in. */
+    public static final boolean BFLOAT16 = false;
+
+    /** Paper: z dimension 64. */
+    public static final int Z_DIM = 64;
+    /** Channels of the highest-resolution layer. */
+    public static final int BASE_CHANNELS = 64;
+
+    /** Paper: 2000 samples per model for the histogram metrics. */
+    public static final int SAMPLE_COUNT = 2000;
+    /** The grid PNG shows 8 x 8 samples. */
+    public static final int SAMPLE_GRID = 8;
+}

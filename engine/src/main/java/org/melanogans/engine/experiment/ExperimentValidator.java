@@ -1,0 +1,414 @@
+package org.melanogans.engine.experiment;
+
+import java.math.BigInteger;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.DoublePredicate;
+import java.util.function.LongPredicate;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.melanogans.engine.UserException;
+
+/**
+ * Turns the (overridden) config tree into the typed records: the schema (keys, types, ranges,
+ * defaults from {@link Defaults}) and, in {@link #crossChecks}, every check that spans fields.
+ */
+final class ExperimentValidator {
+    private static final Pattern EXPERIMENT_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+    private static final Pattern MODEL_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+
+    private final String display;
+    private final Path source;
+    private final String stem;
+    private final Path base;
+    private final Map<String, String> env;
+
+    ExperimentValidator(String display, Path source, String stem, Path base, Map<String, String> env) {
+        this.display = display;
+        this.source = source;
+        this.stem = stem;
+        this.base = base;
+        this.env = env;
+    }
+
+    Experiment experiment(ConfigNode.Mapping root) {
+        Section top = new Section(root, "", "name", "seed", "data", "train", "models", "sample");
+        String name = top.has("name") ? top.string("name", null, EXPERIMENT_NAME,
+                "a name of lower-case letters, digits, '.', '_' or '-'") : defaultName();
+        long seed = top.longValue("seed", Defaults.SEED);
+        DataConfig data = data(top.section("data", true, "format", "path", "images", "labels", "classes",
+                "resolution", "crop", "limit", "generated"));
+        TrainConfig train = train(top.section("train", true, "epochs", "batch", "learning_rate", "beta1",
+                "beta2", "log_every", "intra_op_threads", "inter_op_threads", "bfloat16"));
+        List<ModelConfig> models = models(top);
+        SampleConfig sample = sample(top.section("sample", false, "count", "grid"));
+        return crossChecks(top, new Experiment(name, source, seed, data, train, models, sample));
+    }
+
+    private String defaultName() {
+        if (!EXPERIMENT_NAME.matcher(stem).matches()) {
+            throw new UserException(display + ":1:1: name: the file name \"" + stem + "\" is not a "
+                    + "valid experiment name, add name: with lower-case letters, digits, '.', '_' or '-'");
+        }
+        return stem;
+    }
+
+    private DataConfig data(Section s) {
+        DataFormat format = s.choice("format", null, DataFormat.values());
+        String path = s.optionalString("path");
+        String images = s.string("images", Defaults.IMAGES, null, "a folder name");
+        String labels = s.string("labels", Defaults.LABELS, null, "a file name");
+        Set<LesionClass> classes = s.classes("classes");
+        int resolution = s.integer("resolution", null, ExperimentValidator::powerOfTwo16to512,
+                "a power of two from 16 to 512");
+        CropMode crop = s.choice("crop", Defaults.CROP, CropMode.values());
+        int limit = s.integer("limit", Defaults.LIMIT, v -> v >= 0, "an integer >= 0");
+        Section g = s.section("generated", false, "count", "size", "hairs", "seed");
+        GeneratedConfig generated = new GeneratedConfig(
+                g.integer("count", Defaults.GENERATED_COUNT, v -> v >= 3, "an integer >= 3"),
+                g.integer("size", Defaults.GENERATED_SIZE, v -> v >= 32 && v <= 1024 && Long.bitCount(v) == 1,
+                        "a power of two from 32 to 1024"),
+                g.bool("hairs", Defaults.GENERATED_HAIRS),
+                g.longValue("seed", Defaults.GENERATED_SEED));
+        Path resolved = path == null ? null : resolvePath(path, s.whereOf("path"), "data.path");
+        return new DataConfig(format, resolved, images, labels, classes, resolution, crop, limit, generated);
+    }
+
+    private static boolean powerOfTwo16to512(long v) {
+        return v >= 16 && v <= 512 && Long.bitCount(v) == 1;
+    }
+
+    private TrainConfig train(Section s) {
+        return new TrainConfig(
+                s.integer("epochs", null, v -> v >= 1, "an integer >= 1"),
+                s.integer("batch", Defaults.BATCH, v -> v >= 1, "an integer >= 1"),
+                s.number("learning_rate", Defaults.LEARNING_RATE, v -> v > 0, "a number > 0"),
+                s.number("beta1", Defaults.BETA1, v -> v >= 0 && v < 1, "a number >= 0 and < 1"),
+                s.number("beta2", Defaults.BETA2, v -> v >= 0 && v < 1, "a number >= 0 and < 1"),
+                s.integer("log_every", Defaults.LOG_EVERY, v -> v >= 1, "an integer >= 1"),
+                s.integer("intra_op_threads", Defaults.INTRA_OP_THREADS, v -> v >= 0,
+                        "an integer >= 0 (0 = all cores)"),
+                s.integer("inter_op_threads", Defaults.INTER_OP_THREADS, v -> v >= 0,
+                        "an integer >= 0 (0 = all cores)"),
+                s.bool("bfloat16", Defaults.BFLOAT16));
+    }
+
+    private List<ModelConfig> models(Section top) {
+        ConfigNode node = top.require("models", "a non-empty list of models (each with type:)");
+        if (!(node instanceof ConfigNode.Sequence seq) || seq.items().isEmpty()) {
+            throw fail(node, "models", "must be a non-empty list of models (each with type:), got "
+                    + (node instanceof ConfigNode.Sequence ? "an empty list" : node.describe()));
+        }
+        List<ModelConfig> models = new ArrayList<>();
+        for (int i = 0; i < seq.items().size(); i++) {
+            ConfigNode item = seq.items().get(i);
+            String path = "models." + i;
+            if (!(item instanceof ConfigNode.Mapping m)) {
+                throw fail(item, path, "must be a map with keys name, type, z_dim, base_channels, got "
+                        + item.describe());
+            }
+            Section s = new Section(m, path, "name", "type", "z_dim", "base_channels");
+            ModelType type = s.choice("type", null, ModelType.values());
+            String name = s.string("name", type.name().toLowerCase(Locale.ROOT), MODEL_NAME,
+                    "a name of lower-case letters, digits, '_' or '-'");
+            models.add(new ModelConfig(name, type,
+                    s.integer("z_dim", Defaults.Z_DIM, v -> v >= 1, "an integer >= 1"),
+                    s.integer("base_channels", Defaults.BASE_CHANNELS, v -> v >= 1, "an integer >= 1")));
+        }
+        return models;
+    }
+
+    private SampleConfig sample(Section s) {
+        return new SampleConfig(
+                s.integer("count", Defaults.SAMPLE_COUNT, v -> v >= 1, "an integer >= 1"),
+                s.integer("grid", Defaults.SAMPLE_GRID, v -> v >= 1, "an integer >= 1"));
+    }
+
+    /** Every check that involves more than one field, in one place. */
+    private Experiment crossChecks(Section top, Experiment e) {
+        SampleConfig sample = e.sample();
+        if ((long) sample.grid() * sample.grid() > sample.count()) {
+            // grid defaults to 8, so when it is not written the sample map (or file) is at fault
+            Section s = top.section("sample", false, "count", "grid");
+            throw new UserException(s.whereOf("grid") + ": sample.grid: must satisfy grid x grid <= "
+                    + "sample.count (" + sample.count() + "), got " + sample.grid());
+        }
+        ConfigNode.Sequence models = (ConfigNode.Sequence) top.map.entries().get("models");
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < e.models().size(); i++) {
+            Integer first = seen.putIfAbsent(e.models().get(i).name(), i);
+            if (first != null) {
+                throw fail(models.items().get(i), "models." + i + ".name", "duplicate model name \""
+                        + e.models().get(i).name() + "\" (also models." + first + "), give each model "
+                        + "a unique name:");
+            }
+        }
+        DataConfig d = e.data();
+        Path path = d.path();
+        switch (d.format()) {
+            case GENERATED -> path = null;   // the generator writes into the cache directory
+            case ISIC2017 -> {
+                if (path == null) {
+                    String dir = env.get(Defaults.ISIC2017_DIR_ENV);
+                    if (dir == null || dir.isBlank()) {
+                        throw new UserException(display + ": data.path is not set for format isic2017: "
+                                + "pass -Dgan.data=DIR (the folder holding ISIC-2017_Training_Data/ and "
+                                + "ISIC-2017_Training_Part3_GroundTruth.csv) or set ISIC2017_DIR");
+                    }
+                    path = resolvePath(dir, display + " (environment ISIC2017_DIR)", "ISIC2017_DIR");
+                }
+            }
+            case FOLDER -> {
+                if (path == null) {
+                    throw new UserException(display + ": data.path is not set for format folder: pass "
+                            + "-Dgan.data=DIR (the folder of images) or add data.path");
+                }
+            }
+        }
+        if (path == d.path()) {
+            return e;
+        }
+        DataConfig data = new DataConfig(d.format(), path, d.images(), d.labels(), d.classes(),
+                d.resolution(), d.crop(), d.limit(), d.generated());
+        return new Experiment(e.name(), e.source(), e.seed(), data, e.train(), e.models(), e.sample());
+    }
+
+    private Path resolvePath(String text, String where, String key) {
+        try {
+            return base.resolve(text).toAbsolutePath().normalize();
+        } catch (InvalidPathException ex) {
+            throw new UserException(where + ": " + key + ": not a valid path (" + ex.getReason()
+                    + "), got \"" + text + "\"");
+        }
+    }
+
+    private static UserException fail(ConfigNode node, String path, String what) {
+        return new UserException(node.where() + ": " + path + ": " + what);
+    }
+
+    /** One map of the schema: rejects unknown keys up front, then reads typed values. */
+    private final class Section {
+        final ConfigNode.Mapping map;
+        final String path;
+
+        Section(ConfigNode.Mapping map, String path, String... allowed) {
+            this.map = map;
+            this.path = path;
+            List<String> keys = Arrays.asList(allowed);
+            for (String key : map.entries().keySet()) {
+                if (!keys.contains(key)) {
+                    throw new UserException(map.keyWhere().get(key) + ": " + key(key)
+                            + ": unknown key; allowed keys: " + String.join(", ", keys));
+                }
+            }
+        }
+
+        private String key(String key) {
+            return path.isEmpty() ? key : path + "." + key;
+        }
+
+        boolean has(String key) {
+            return map.entries().containsKey(key);
+        }
+
+        String whereOf(String key) {
+            ConfigNode node = map.entries().get(key);
+            return node == null ? map.where() : node.where();
+        }
+
+        ConfigNode require(String key, String allowed) {
+            ConfigNode node = map.entries().get(key);
+            if (node == null) {
+                throw new UserException(map.where() + ": " + key(key) + ": missing required key, must be "
+                        + allowed);
+            }
+            return node;
+        }
+
+        Section section(String key, boolean required, String... allowed) {
+            ConfigNode node = required ? require(key, "a map") : map.entries().get(key);
+            if (node == null) {
+                return new Section(new ConfigNode.Mapping(map.where()), key(key), allowed);
+            }
+            if (!(node instanceof ConfigNode.Mapping m)) {
+                throw fail(node, key(key), "must be a map with keys " + String.join(", ", allowed)
+                        + ", got " + node.describe());
+            }
+            return new Section(m, key(key), allowed);
+        }
+
+        /** Reads a scalar; null default means the key is required. */
+        private ConfigNode.Scalar scalar(String key, Object dflt, String allowed) {
+            ConfigNode node = dflt == null ? require(key, allowed) : map.entries().get(key);
+            if (node == null) {
+                return null;
+            }
+            if (!(node instanceof ConfigNode.Scalar s) || "null".equals(s.tag())) {
+                throw fail(node, key(key), "must be " + allowed + ", got " + node.describe());
+            }
+            return s;
+        }
+
+        int integer(String key, Integer dflt, LongPredicate ok, String allowed) {
+            ConfigNode.Scalar s = scalar(key, dflt, allowed);
+            if (s == null) {
+                return dflt;
+            }
+            Long v = "int".equals(s.tag()) ? parseInt(s.text()) : null;
+            if (v == null || v < Integer.MIN_VALUE || v > Integer.MAX_VALUE || !ok.test(v)) {
+                throw fail(s, key(key), "must be " + allowed + ", got " + s.describe());
+            }
+            return v.intValue();
+        }
+
+        long longValue(String key, long dflt) {
+            ConfigNode.Scalar s = scalar(key, dflt, "an integer");
+            if (s == null) {
+                return dflt;
+            }
+            Long v = "int".equals(s.tag()) ? parseInt(s.text()) : null;
+            if (v == null) {
+                throw fail(s, key(key), "must be an integer, got " + s.describe());
+            }
+            return v;
+        }
+
+        double number(String key, double dflt, DoublePredicate ok, String allowed) {
+            ConfigNode.Scalar s = scalar(key, dflt, allowed);
+            if (s == null) {
+                return dflt;
+            }
+            Double v = null;
+            if ("int".equals(s.tag())) {
+                Long l = parseInt(s.text());
+                v = l == null ? null : l.doubleValue();
+            } else if ("float".equals(s.tag())) {
+                try {
+                    v = Double.parseDouble(s.text().replace("_", ""));
+                } catch (NumberFormatException e) {
+                    v = null;   // .inf, .nan, sexagesimal: never a sensible setting
+                }
+            }
+            if (v == null || !Double.isFinite(v) || !ok.test(v)) {
+                throw fail(s, key(key), "must be " + allowed + ", got " + s.describe());
+            }
+            return v;
+        }
+
+        boolean bool(String key, boolean dflt) {
+            ConfigNode.Scalar s = scalar(key, dflt, "true or false");
+            if (s == null) {
+                return dflt;
+            }
+            // YAML 1.1 also reads yes/no/on/off as booleans; we accept only true and false.
+            String t = s.text().toLowerCase(Locale.ROOT);
+            if (!"bool".equals(s.tag()) || !(t.equals("true") || t.equals("false"))) {
+                throw fail(s, key(key), "must be true or false, got " + s.describe());
+            }
+            return t.equals("true");
+        }
+
+        String string(String key, String dflt, Pattern pattern, String allowed) {
+            ConfigNode.Scalar s = scalar(key, dflt, allowed);
+            if (s == null) {
+                return dflt;
+            }
+            if (s.text().isBlank() || (pattern != null && !pattern.matcher(s.text()).matches())) {
+                throw fail(s, key(key), "must be " + allowed + ", got " + s.describe());
+            }
+            return s.text();
+        }
+
+        /** A string that may be absent or null (null: not set). */
+        String optionalString(String key) {
+            ConfigNode node = map.entries().get(key);
+            if (node instanceof ConfigNode.Scalar s && "null".equals(s.tag())) {
+                return null;
+            }
+            return node == null ? null : string(key, "", null, "a path");
+        }
+
+        <E extends Enum<E>> E choice(String key, E dflt, E[] values) {
+            String allowed = "one of " + Arrays.stream(values).map(v -> v.name().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.joining(", "));
+            ConfigNode.Scalar s = scalar(key, dflt, allowed);
+            if (s == null) {
+                return dflt;
+            }
+            for (E v : values) {
+                if (v.name().toLowerCase(Locale.ROOT).equals(s.text())) {
+                    return v;
+                }
+            }
+            throw fail(s, key(key), "must be " + allowed + ", got " + s.describe());
+        }
+
+        Set<LesionClass> classes(String key) {
+            String allowed = "a non-empty list of " + Arrays.stream(LesionClass.values())
+                    .map(LesionClass::yamlName).collect(Collectors.joining(", "));
+            ConfigNode node = map.entries().get(key);
+            if (node == null) {
+                return EnumSet.copyOf(Defaults.CLASSES);
+            }
+            if (!(node instanceof ConfigNode.Sequence seq) || seq.items().isEmpty()) {
+                throw fail(node, key(key), "must be " + allowed + ", got "
+                        + (node instanceof ConfigNode.Sequence ? "an empty list" : node.describe()));
+            }
+            Set<LesionClass> result = EnumSet.noneOf(LesionClass.class);
+            for (int i = 0; i < seq.items().size(); i++) {
+                ConfigNode item = seq.items().get(i);
+                LesionClass found = null;
+                for (LesionClass c : LesionClass.values()) {
+                    if (item instanceof ConfigNode.Scalar s && c.yamlName().equals(s.text())) {
+                        found = c;
+                    }
+                }
+                if (found == null) {
+                    throw fail(item, key(key) + "." + i, "must be one of " + allowed.substring(
+                            "a non-empty list of ".length()) + ", got " + item.describe());
+                }
+                if (!result.add(found)) {
+                    throw fail(item, key(key) + "." + i, "duplicate class " + item.describe()
+                            + ", list each class once");
+                }
+            }
+            return result;
+        }
+    }
+
+    /** A YAML 1.1 integer (decimal, 0x hex, 0b binary, 0 octal, '_' separators), null if not one. */
+    private static Long parseInt(String text) {
+        String t = text.replace("_", "");
+        boolean negative = t.startsWith("-");
+        if (t.startsWith("-") || t.startsWith("+")) {
+            t = t.substring(1);
+        }
+        int radix = 10;
+        if (t.startsWith("0x")) {
+            radix = 16;
+            t = t.substring(2);
+        } else if (t.startsWith("0b")) {
+            radix = 2;
+            t = t.substring(2);
+        } else if (t.length() > 1 && t.startsWith("0")) {
+            radix = 8;
+            t = t.substring(1);
+        }
+        try {
+            BigInteger v = new BigInteger(t, radix);
+            v = negative ? v.negate() : v;
+            return v.bitLength() < 64 ? v.longValue() : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

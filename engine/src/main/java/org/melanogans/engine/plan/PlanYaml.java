@@ -1,0 +1,133 @@
+package org.melanogans.engine.plan;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.melanogans.engine.experiment.DataConfig;
+import org.melanogans.engine.experiment.Experiment;
+import org.melanogans.engine.experiment.GeneratedConfig;
+import org.melanogans.engine.experiment.LesionClass;
+import org.melanogans.engine.experiment.ModelConfig;
+import org.melanogans.engine.experiment.TrainConfig;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The resolved plan of an experiment as canonical YAML: the experiment file's own keys, every
+ * default filled in, absolute paths, enums in lower case, keys in schema order. The plan can be
+ * read back by {@code ExperimentLoader}; its hash identifies what a run computes, so resuming
+ * can refuse a changed plan.
+ */
+public final class PlanYaml {
+    /**
+     * Keys that do not change results (logging and threading), left out of the hash so that
+     * changing them never blocks a resume. The source path is not a key of the plan at all.
+     */
+    public static final Set<String> NOT_HASHED =
+            Set.of("train.log_every", "train.intra_op_threads", "train.inter_op_threads");
+
+    private PlanYaml() {
+    }
+
+    /** The canonical plan, with a comment header naming the experiment's source file. */
+    public static String write(Experiment e) {
+        return "# Resolved plan of experiment " + e.name() + ", read from " + e.source() + ".\n"
+                + "# Every default is filled in. Edit the experiment file, not this one.\n"
+                + dump(tree(e, true));
+    }
+
+    /** SHA-256 (lower-case hex) of the canonical plan without {@link #NOT_HASHED} and the source. */
+    public static String hash(Experiment e) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(dump(tree(e, false)).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("every Java runtime has SHA-256", ex);
+        }
+    }
+
+    private static Map<String, Object> tree(Experiment e, boolean all) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("name", e.name());
+        root.put("seed", e.seed());
+
+        DataConfig d = e.data();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("format", lower(d.format()));
+        if (d.path() != null) {
+            data.put("path", d.path().toAbsolutePath().normalize().toString());
+        }
+        data.put("images", d.images());
+        data.put("labels", d.labels());
+        // Set order is unspecified: the canonical order is the enum's
+        data.put("classes", d.classes().stream().sorted().map(LesionClass::yamlName).toList());
+        data.put("resolution", d.resolution());
+        data.put("crop", lower(d.crop()));
+        data.put("limit", d.limit());
+        GeneratedConfig g = d.generated();
+        Map<String, Object> generated = new LinkedHashMap<>();
+        generated.put("count", g.count());
+        generated.put("size", g.size());
+        generated.put("hairs", g.hairs());
+        generated.put("seed", g.seed());
+        data.put("generated", generated);
+        root.put("data", data);
+
+        TrainConfig t = e.train();
+        Map<String, Object> train = new LinkedHashMap<>();
+        train.put("epochs", t.epochs());
+        train.put("batch", t.batch());
+        train.put("learning_rate", t.learningRate());
+        train.put("beta1", t.beta1());
+        train.put("beta2", t.beta2());
+        train.put("log_every", t.logEvery());
+        train.put("intra_op_threads", t.intraOpThreads());
+        train.put("inter_op_threads", t.interOpThreads());
+        train.put("bfloat16", t.bfloat16());
+        if (!all) {
+            NOT_HASHED.forEach(key -> train.remove(key.substring("train.".length())));
+        }
+        root.put("train", train);
+
+        List<Map<String, Object>> models = e.models().stream().map(PlanYaml::model).toList();
+        root.put("models", models);
+
+        Map<String, Object> sample = new LinkedHashMap<>();
+        sample.put("count", e.sample().count());
+        sample.put("grid", e.sample().grid());
+        root.put("sample", sample);
+        return root;
+    }
+
+    private static Map<String, Object> model(ModelConfig m) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("name", m.name());
+        model.put("type", lower(m.type()));
+        model.put("z_dim", m.zDim());
+        model.put("base_channels", m.baseChannels());
+        return model;
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String dump(Map<String, Object> tree) {
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setIndent(2);
+        options.setIndicatorIndent(0);
+        options.setWidth(Integer.MAX_VALUE);   // never fold a long path across lines
+        options.setSplitLines(false);
+        options.setLineBreak(DumperOptions.LineBreak.UNIX);   // same hash on every OS
+        return new Yaml(options).dump(tree);
+    }
+}
