@@ -47,6 +47,7 @@ import org.melanogans.engine.train.ProgressLog;
 import org.melanogans.engine.train.Trainer;
 import org.melanogans.engine.train.TrainingBenchmark;
 import org.melanogans.engine.train.TrainingGraph;
+import org.melanogans.engine.train.TrainingListener;
 import org.melanogans.engine.train.TrainingResult;
 
 /**
@@ -55,6 +56,9 @@ import org.melanogans.engine.train.TrainingResult;
  * {@link UserException} with a one-line message.
  */
 public final class GanEngine {
+    /** Samples drawn after every epoch to log the EMD as training goes (a learning curve). */
+    static final int EPOCH_SAMPLES = 256;
+
     private final Path baseDir;
     private final Path reportsRoot;
     private final EngineLog log;
@@ -153,11 +157,19 @@ public final class GanEngine {
             Trainer trainer = new Trainer(model.name(), graph, data, e.train(), e.seed(),
                     new CheckpointStore(modelDir.resolve("checkpoints")), plan.planHash(),
                     List.of(new ProgressLog(log, e.train().logEvery()),
-                            new LossLog(modelDir.resolve("losses.jsonl"), e.train().logEvery())));
+                            new LossLog(modelDir.resolve("losses.jsonl"), e.train().logEvery()),
+                            new TrainingListener() {
+                                @Override
+                                public void onCheckpoint(String name, long step, Path directory) {
+                                    double emd = emdOf(graph, real, EPOCH_SAMPLES, e.seed());
+                                    log.info(String.format(Locale.ROOT, "%s: step %d, EMD %.5f on %d samples",
+                                            name, step, emd, EPOCH_SAMPLES));
+                                    appendLine(modelDir.resolve("emd.jsonl"), String.format(Locale.ROOT,
+                                            "{\"step\":%d,\"emd\":%.6f,\"samples\":%d}", step, emd, EPOCH_SAMPLES));
+                                }
+                            }));
             TrainingResult result = trainer.run(() -> {
-                ColorHistogram untrained = new ColorHistogram();
-                Sampler.sample(graph, e.sample().count(), e.seed(), (i, rgb) -> untrained.add(rgb, 0, rgb.length));
-                double emd = HistogramMetrics.between(real, untrained).emd();
+                double emd = emdOf(graph, real, e.sample().count(), e.seed());
                 log.info(String.format(Locale.ROOT, "%s: untrained generator EMD %.5f", model.name(), emd));
                 return emd;
             });
@@ -168,6 +180,22 @@ public final class GanEngine {
             return ModelMetrics.completed(m, result.untrainedEmd(), graph.generatorParameterCount(),
                     graph.discriminatorParameterCount(), result.imagesPerSecond(), result.epochs(), result.steps(),
                     result.seconds(), e.sample().count());
+        }
+    }
+
+    /** EMD of {@code count} fresh samples against the training images. */
+    private static double emdOf(TrainingGraph graph, ColorHistogram real, int count, long seed) {
+        ColorHistogram fake = new ColorHistogram();
+        Sampler.sample(graph, count, seed, (i, rgb) -> fake.add(rgb, 0, rgb.length));
+        return HistogramMetrics.between(real, fake).emd();
+    }
+
+    private static void appendLine(Path file, String line) {
+        try {
+            Files.writeString(file, line + "\n", java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
         }
     }
 

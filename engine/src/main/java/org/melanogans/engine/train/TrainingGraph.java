@@ -139,6 +139,30 @@ public final class TrainingGraph implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Overwrites the trainable variables, generator's then discriminator's in creation order,
+     * with the given values (used to check the graph against another implementation's weights).
+     */
+    void assignParameters(List<float[]> values) {
+        List<Variable<TFloat32>> vars = new ArrayList<>(model.generatorParameters().variables());
+        vars.addAll(model.discriminatorParameters().variables());
+        if (values.size() != vars.size()) {
+            throw new IllegalArgumentException(values.size() + " values for " + vars.size() + " variables");
+        }
+        Ops tf = Ops.create(graph);
+        for (int i = 0; i < vars.size(); i++) {
+            Variable<TFloat32> v = vars.get(i);
+            if (values.get(i).length != v.shape().size()) {
+                throw new IllegalArgumentException(v.op().name() + ": " + values.get(i).length + " values for shape "
+                        + v.shape());
+            }
+            try (TFloat32 value = TFloat32.tensorOf(v.shape(), DataBuffers.of(values.get(i)))) {
+                var in = tf.placeholder(TFloat32.class, Placeholder.shape(v.shape()));
+                session.runner().feed(in, value).addTarget(tf.assign(v, in)).run();
+            }
+        }
+    }
+
     /** Saves every variable (weights and Adam moments) under the given path prefix. */
     public void save(Path prefix) {
         session.save(prefix.toString());
