@@ -12,12 +12,12 @@ import java.util.concurrent.TimeUnit;
  * @param java       Java runtime version
  * @param os         operating system name, version and architecture
  * @param cpu        CPU model (from /proc/cpuinfo), or the architecture when unknown
- * @param cores      processors available to the JVM
+ * @param cores      processors available to the JVM (null in files that do not record it)
  * @param tensorflow TensorFlow version used
  * @param seed       the experiment's random seed
  * @param gitCommit  commit of the working directory's repository, or "unknown"
  */
-public record Environment(String java, String os, String cpu, int cores, String tensorflow, long seed,
+public record Environment(String java, String os, String cpu, Integer cores, String tensorflow, Long seed,
                           String gitCommit) {
     private static final String UNKNOWN = "unknown";
 

@@ -341,10 +341,10 @@ class ExperimentLoaderTest {
         assertEquals("quickstart", quick.name());
         assertEquals(DataFormat.GENERATED, quick.data().format());
         assertEquals(64, quick.data().resolution());
-        assertEquals(8, quick.train().epochs());
-        assertEquals(600, quick.data().generated().count());
+        assertEquals(16, quick.train().epochs());
+        assertEquals(1000, quick.data().generated().count());
         assertEquals(2000, quick.sample().count());
-        assertEquals(List.of(new ModelConfig("dcgan", ModelType.DCGAN, 64, 64)), quick.models());
+        assertEquals(List.of(new ModelConfig("dcgan", ModelType.DCGAN, 64, 32)), quick.models());
 
         Map<String, String> data = Map.of("data.path", "/data/isic2017");
         Experiment cpu = ExperimentLoader.load(Path.of("experiments/isic2017-dcgan-cpu.yaml"), project, data, Map.of());
@@ -352,6 +352,7 @@ class ExperimentLoaderTest {
         assertEquals(Path.of("/data/isic2017"), cpu.data().path());
         assertEquals(64, cpu.data().resolution());
         assertEquals(10, cpu.train().epochs());
+        assertEquals(List.of(new ModelConfig("dcgan", ModelType.DCGAN, 64, 32)), cpu.models());
 
         Experiment paper = ExperimentLoader.load(Path.of("experiments/isic2017-dcgan-paper.yaml"), project,
                 Map.of(), Map.of("ISIC2017_DIR", "/data/isic2017"));

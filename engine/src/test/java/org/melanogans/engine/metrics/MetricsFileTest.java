@@ -28,7 +28,7 @@ class MetricsFileTest {
     }
 
     static MetricsFile sample() {
-        Environment env = new Environment("17", "Linux", "cpu", 2, "1.1.0", 42, "abc");
+        Environment env = new Environment("17", "Linux", "cpu", 2, "1.1.0", 42L, "abc");
         return MetricsFile.start("quickstart", "run-0001", new DatasetInfo("generated", 600, 64, "f00"), env)
                 .withModel("dcgan", ModelMetrics.completed(metrics(0.01), 0.12, 123456, 654321, 40.1, 8, 600, 100.0, 2000))
                 .withModel("lapgan", ModelMetrics.failed("out of memory"));

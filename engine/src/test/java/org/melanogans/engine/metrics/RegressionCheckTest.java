@@ -22,7 +22,7 @@ class RegressionCheckTest {
 
     private static MetricsFile run(double emd, double imagesPerSecond) {
         return MetricsFile.start("quickstart", "run-0002", new DatasetInfo("generated", 600, 64, "f00"),
-                        new Environment("17", "Linux", "cpu", 2, "1.1.0", 42, "abc"))
+                        new Environment("17", "Linux", "cpu", 2, "1.1.0", 42L, "abc"))
                 .withModel("dcgan", ModelMetrics.completed(MetricsFileTest.metrics(emd), null, 1000, 500, imagesPerSecond,
                         8, 600, 100, 2000));
     }
