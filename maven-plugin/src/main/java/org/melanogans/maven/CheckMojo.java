@@ -55,7 +55,7 @@ public class CheckMojo extends AbstractGanMojo {
         }
         if (result.failed()) {
             throw new MojoFailureException(result.summary() + " (baseline " + baselineFile
-                    + "; if the change is intended, run with -Dgan.updateBaseline)");
+                    + ", refreshed with -Dgan.updateBaseline)");
         }
         getLog().info(result.summary());
     }
