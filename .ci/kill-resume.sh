@@ -3,6 +3,7 @@
 # runs it again and checks that it resumed from that checkpoint and finished the planned steps.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+mkdir -p target
 reports=target/ci-resume-reports
 rm -rf "$reports"
 args=(-B gan:train -Dgan.experiment=.ci/resume.yaml -Dgan.reports="$reports")
