@@ -75,7 +75,7 @@ public final class EngineMain {
                     r.path("inter_op_threads").asInt(), r.path("bfloat16").asBoolean()).toJson();
         }
         Map<String, String> overrides = new LinkedHashMap<>();
-        r.path("overrides").fields().forEachRemaining(e -> overrides.put(e.getKey(), e.getValue().asText()));
+        r.path("overrides").properties().forEach(e -> overrides.put(e.getKey(), e.getValue().asText()));
         Experiment experiment = engine.loadExperiment(
                 r.hasNonNull("experiment") ? Path.of(r.get("experiment").asText()) : null, overrides, System.getenv());
         switch (goal) {
