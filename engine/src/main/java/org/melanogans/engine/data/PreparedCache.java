@@ -8,15 +8,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.melanogans.engine.AtomicFile;
 import org.melanogans.engine.EngineLog;
 
 /**
@@ -80,9 +79,7 @@ final class PreparedCache {
     /** Writes atomically: a temporary file in the same folder, then a move over the final name. */
     static void write(Path file, String key, List<String> ids, int resolution, byte[] pixels, String sha)
             throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-        try {
+        AtomicFile.write(file, tmp -> {
             try (OutputStream raw = Files.newOutputStream(tmp);
                  DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
                 out.writeInt(MAGIC);
@@ -96,14 +93,7 @@ final class PreparedCache {
                 out.write(pixels);
                 out.writeUTF(sha);
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     /** The ImageSet hash: sha256 over every id (UTF-8, newline-terminated) then all pixel bytes. */

@@ -9,11 +9,10 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import org.melanogans.engine.AtomicFile;
 import org.melanogans.engine.UserException;
 
 /**
@@ -44,19 +43,8 @@ final class MetricsJson {
     /** Writes {@code value} pretty-printed through a temporary file and a move, so readers never see half a file. */
     static void writeAtomically(Path file, Object value) {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            try {
-                Files.write(temp, (STRICT.writeValueAsString(value) + "\n").getBytes(StandardCharsets.UTF_8));
-                try {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            String text = STRICT.writeValueAsString(value) + "\n";
+            AtomicFile.write(file, temp -> Files.writeString(temp, text, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UserException(file + ": cannot write (" + e.getMessage() + "); check the folder exists and is writable", e);
         }

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
+import org.melanogans.engine.AtomicFile;
 import org.melanogans.engine.EngineLog;
 import org.melanogans.engine.UserException;
 import org.melanogans.engine.experiment.Experiment;
@@ -117,14 +117,7 @@ public final class RunDirectories {
         Path latestDir = plan.runDir().getParent().resolve(LATEST);
         Path target = latestDir.resolve(file.getFileName().toString());
         try {
-            Files.createDirectories(latestDir);
-            Path tmp = Files.createTempFile(latestDir, "." + target.getFileName(), ".tmp");
-            try {
-                Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFile.write(target, tmp -> Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING));
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot publish " + file + " to " + target, ex);
         }
@@ -261,14 +254,7 @@ public final class RunDirectories {
         }
     }
 
-    /** Writes a temp file in the same directory, then renames it over the target in one step. */
     private static void writeAtomically(Path target, String content) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(target, tmp -> Files.writeString(tmp, content, StandardCharsets.UTF_8));
     }
 }

@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
+import org.melanogans.engine.AtomicFile;
 
 /**
  * Writes samples as {@code sample-NNNNN.png} and the first grid x grid of them as
@@ -67,12 +67,12 @@ public final class SampleWriter implements Sampler.Sink {
 
     /** Writes a PNG via a temporary file so a reader never sees half an image. */
     public static void write(BufferedImage image, Path file) {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
         try {
-            if (!ImageIO.write(image, "png", tmp.toFile())) {
-                throw new IllegalStateException("no PNG writer");
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.write(file, tmp -> {
+                if (!ImageIO.write(image, "png", tmp.toFile())) {
+                    throw new IllegalStateException("no PNG writer");
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
