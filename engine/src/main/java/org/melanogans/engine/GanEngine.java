@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.melanogans.engine.checkpoint.CheckpointStore;
 import org.melanogans.engine.data.DatasetLoader;
-import org.melanogans.engine.data.ImageDecoder;
 import org.melanogans.engine.data.ImageSet;
 import org.melanogans.engine.experiment.Experiment;
 import org.melanogans.engine.experiment.ExperimentLoader;
@@ -173,10 +172,11 @@ public final class GanEngine {
                 log.info(String.format(Locale.ROOT, "%s: untrained generator EMD %.5f", model.name(), emd));
                 return emd;
             });
-            Path samples = plan.runDir().resolve("samples").resolve(model.name());
-            HistogramMetrics m = writeSamples(graph, samples, e.sample().count(), e.sample().grid(), e.seed(), real);
+            HistogramMetrics m = HistogramMetrics.between(real,
+                    writeSamples(graph, plan.runDir(), model.name(), e.sample().count(), e.sample().grid(), e.seed()));
             log.info(String.format(Locale.ROOT, "%s: EMD %.5f (untrained %.5f), JS divergence %.5f, %d samples in %s",
-                    model.name(), m.emd(), result.untrainedEmd(), m.jsDivergence(), e.sample().count(), samples));
+                    model.name(), m.emd(), result.untrainedEmd(), m.jsDivergence(), e.sample().count(),
+                    plan.runDir().resolve("samples").resolve(model.name())));
             return ModelMetrics.completed(m, result.untrainedEmd(), graph.generatorParameterCount(),
                     graph.discriminatorParameterCount(), result.imagesPerSecond(), result.epochs(), result.steps(),
                     result.seconds(), e.sample().count());
@@ -199,17 +199,23 @@ public final class GanEngine {
         }
     }
 
-    private HistogramMetrics writeSamples(TrainingGraph graph, Path dir, int count, int grid, long seed,
-                                          ColorHistogram real) {
+    /**
+     * Replaces the model's samples in {@code <run>/samples/<model>/} and its grid
+     * {@code <run>/grids/<model>.png}; returns the samples' colour histogram.
+     */
+    private static ColorHistogram writeSamples(TrainingGraph graph, Path runDir, String model, int count, int grid,
+                                               long seed) {
+        Path dir = runDir.resolve("samples").resolve(model);
         clearSamples(dir);
-        SampleWriter writer = new SampleWriter(dir, graph.model().resolution(), grid);
+        SampleWriter writer = new SampleWriter(dir, runDir.resolve("grids").resolve(model + ".png"),
+                graph.model().resolution(), grid);
         ColorHistogram fake = new ColorHistogram();
         Sampler.sample(graph, count, seed, (i, rgb) -> {
             writer.accept(i, rgb);
             fake.add(rgb, 0, rgb.length);
         });
         writer.writeGrid();
-        return HistogramMetrics.between(real, fake);
+        return fake;
     }
 
     /**
@@ -228,12 +234,9 @@ public final class GanEngine {
             try (TrainingGraph graph = new TrainingGraph(model, experiment.train(), experiment.data().resolution(),
                     experiment.seed())) {
                 graph.restore(checkpoint.variablesPrefix());
-                Path dir = runDir.resolve("samples").resolve(model.name());
-                clearSamples(dir);
-                SampleWriter writer = new SampleWriter(dir, experiment.data().resolution(), experiment.sample().grid());
-                Sampler.sample(graph, n, s, writer);
-                writer.writeGrid();
-                log.info(model.name() + ": " + n + " samples from step " + checkpoint.state().step() + " in " + dir);
+                writeSamples(graph, runDir, model.name(), n, experiment.sample().grid(), s);
+                log.info(model.name() + ": " + n + " samples from step " + checkpoint.state().step() + " in "
+                        + runDir.resolve("samples").resolve(model.name()));
             }
         }
     }
@@ -252,12 +255,8 @@ public final class GanEngine {
                 log.warn(model.name() + ": no samples in " + samples + "; run mvn gan:sample first");
                 continue;
             }
-            ColorHistogram fake = new ColorHistogram();
-            int n = 0;
-            for (Path file : sampleFiles(samples)) {
-                fake.add(ImageDecoder.decode(file));
-                n++;
-            }
+            ColorHistogram fake = FolderEvaluation.histogram(samples);
+            int n = FolderEvaluation.images(samples).size();
             HistogramMetrics m = HistogramMetrics.between(real, fake);
             metrics = metrics.withModel(model.name(), reevaluated(metrics.models().get(model.name()), m, n));
             log.info(String.format(Locale.ROOT, "%s: EMD %.5f, JS divergence %.5f over %d samples", model.name(),
@@ -375,20 +374,13 @@ public final class GanEngine {
         return selected;
     }
 
-    private static List<Path> sampleFiles(Path dir) {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().matches("sample-\\d+\\.png")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
+    /** Deletes earlier samples (they are re-drawn from a checkpoint, so nothing is lost). */
     private static void clearSamples(Path dir) {
         if (!Files.isDirectory(dir)) {
             return;
         }
-        try {
-            for (Path p : sampleFiles(dir)) {
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.filter(f -> f.getFileName().toString().matches("sample-\\d+\\.png")).toList()) {
                 Files.delete(p);
             }
         } catch (IOException e) {

@@ -41,7 +41,6 @@ public class SampleMojo extends AbstractGanMojo {
 
     @Override
     void run(GanEngine engine) {
-        loadExperiment(engine);
         Map<String, Object> arguments = new LinkedHashMap<>();
         arguments.put("run", run);
         arguments.put("model", model);

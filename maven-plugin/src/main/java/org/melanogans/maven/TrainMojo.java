@@ -44,8 +44,8 @@ public class TrainMojo extends AbstractGanMojo {
 
     @Override
     void run(GanEngine engine) {
-        Experiment experiment = loadExperiment(engine);
         if (dryRun) {
+            Experiment experiment = loadExperiment(engine);
             getLog().info("Resolved plan of " + experiment.source() + " (dry run, nothing trained):");
             for (String line : engine.plan(experiment).split("\n")) {
                 getLog().info("  " + line);

@@ -9,18 +9,21 @@ import javax.imageio.ImageIO;
 import org.melanogans.engine.AtomicFile;
 
 /**
- * Writes samples as {@code sample-NNNNN.png} and the first grid x grid of them as
- * {@code grid.png} (one pixel of gap, dark grey). PNG is lossless, so the metrics computed on the
- * written files equal those computed in memory.
+ * Writes samples as {@code sample-NNNNN.png} into their folder and the first grid x grid of them
+ * into a separate grid file (one pixel of gap, dark grey), so the sample folder holds samples only
+ * and can be evaluated as it is. PNG is lossless, so the metrics computed on the written files
+ * equal those computed in memory.
  */
 public final class SampleWriter implements Sampler.Sink {
     private final Path dir;
+    private final Path gridFile;
     private final int resolution;
     private final int grid;
     private final BufferedImage gridImage;
 
-    public SampleWriter(Path dir, int resolution, int grid) {
+    public SampleWriter(Path dir, Path gridFile, int resolution, int grid) {
         this.dir = dir;
+        this.gridFile = gridFile;
         this.resolution = resolution;
         this.grid = grid;
         int side = grid * (resolution + 1) + 1;
@@ -48,11 +51,10 @@ public final class SampleWriter implements Sampler.Sink {
         }
     }
 
-    /** Writes grid.png; call after the samples. */
+    /** Writes the grid file; call after the samples. */
     public Path writeGrid() {
-        Path file = dir.resolve("grid.png");
-        write(gridImage, file);
-        return file;
+        write(gridImage, gridFile);
+        return gridFile;
     }
 
     public static BufferedImage toImage(byte[] rgb, int resolution) {
