@@ -23,6 +23,7 @@ import org.melanogans.engine.experiment.ExperimentLoader;
 import org.melanogans.engine.experiment.ModelConfig;
 import org.melanogans.engine.experiment.ModelType;
 import org.melanogans.engine.experiment.TrainConfig;
+import org.melanogans.engine.experiment.YamlNames;
 import org.melanogans.engine.metrics.Baseline;
 import org.melanogans.engine.metrics.DatasetInfo;
 import org.melanogans.engine.metrics.Environment;
@@ -38,6 +39,7 @@ import org.melanogans.engine.metrics.RegressionCheck;
 import org.melanogans.engine.plan.PlanYaml;
 import org.melanogans.engine.plan.RunDirectories;
 import org.melanogans.engine.plan.RunPlan;
+import org.melanogans.engine.sample.SampleGrid;
 import org.melanogans.engine.sample.SampleWriter;
 import org.melanogans.engine.sample.Sampler;
 import org.melanogans.engine.tf.SessionOptions;
@@ -151,7 +153,7 @@ public final class GanEngine {
         Path modelDir = plan.runDir().resolve("models").resolve(model.name());
         try (TrainingGraph graph = new TrainingGraph(model, e.train(), data.resolution(), e.seed())) {
             log.info(String.format(Locale.ROOT, "%s: %s, %d px, generator %,d parameters, discriminator %,d",
-                    model.name(), model.type().name().toLowerCase(Locale.ROOT), data.resolution(),
+                    model.name(), YamlNames.of(model.type()), data.resolution(),
                     graph.generatorParameterCount(), graph.discriminatorParameterCount()));
             Trainer trainer = new Trainer(model.name(), graph, data, e.train(), e.seed(),
                     new CheckpointStore(modelDir.resolve("checkpoints")), plan.planHash(),
@@ -201,7 +203,8 @@ public final class GanEngine {
 
     /**
      * Replaces the model's samples in {@code <run>/samples/<model>/} and its grid
-     * {@code <run>/grids/<model>.png}; returns the samples' colour histogram.
+     * {@code <run>/grids/<model>.png} (multi-scale models also get {@code <model>-<side>px.png} per
+     * scale); returns the samples' colour histogram.
      */
     private static ColorHistogram writeSamples(TrainingGraph graph, Path runDir, String model, int count, int grid,
                                                long seed) {
@@ -215,6 +218,19 @@ public final class GanEngine {
             fake.add(rgb, 0, rgb.length);
         });
         writer.writeGrid();
+        List<Integer> scales = graph.model().scales();
+        if (scales.size() > 1) {
+            // one grid per scale, from the same noise as the samples: the pyramid of each sample
+            List<SampleGrid> grids = scales.stream().map(side -> new SampleGrid(side, grid)).toList();
+            Sampler.sampleScales(graph, grid * grid, seed, (i, perScale) -> {
+                for (int k = 0; k < perScale.size(); k++) {
+                    grids.get(k).add(i, perScale.get(k));
+                }
+            });
+            for (int k = 0; k < scales.size(); k++) {
+                grids.get(k).write(runDir.resolve("grids").resolve(model + "-" + scales.get(k) + "px.png"));
+            }
+        }
         return fake;
     }
 
@@ -332,12 +348,12 @@ public final class GanEngine {
 
     public ModelType modelType(String name) {
         for (ModelType t : ModelType.values()) {
-            if (t.name().equalsIgnoreCase(name)) {
+            if (YamlNames.of(t).equals(name.trim().toLowerCase(Locale.ROOT))) {
                 return t;
             }
         }
         throw new UserException("gan.model: unknown model '" + name + "'; allowed: "
-                + Arrays.stream(ModelType.values()).map(t -> t.name().toLowerCase(Locale.ROOT)).toList());
+                + Arrays.stream(ModelType.values()).map(YamlNames::of).toList());
     }
 
     public TrainingBenchmark.Result bench(ModelType type, int resolution, int batch, int zDim, int baseChannels,
@@ -347,7 +363,7 @@ public final class GanEngine {
             throw new UserException("gan:bench: resolution must be a power of two >= 16, steps >= 1, warmup >= 0,"
                     + " batch >= 1");
         }
-        ModelConfig model = new ModelConfig(type.name().toLowerCase(Locale.ROOT), type, zDim, baseChannels);
+        ModelConfig model = new ModelConfig(YamlNames.of(type), type, zDim, baseChannels);
         TrainConfig train = new TrainConfig(1, batch, 2e-4, 0.5, 0.999, 1, intraOpThreads, interOpThreads, bfloat16);
         return TrainingBenchmark.run(model, train, resolution, warmup, steps, 1);
     }

@@ -17,7 +17,7 @@ public class BenchMojo extends AbstractGanMojo {
     @Parameter(property = "gan.bench.skip", defaultValue = "false")
     private boolean benchSkip;
 
-    /** Model to time. */
+    /** Model to time: dcgan, lapgan, ddgan-upsampling or ddgan-deconvolution (pyramids: 3 levels, depth 3). */
     @Parameter(property = "gan.model", defaultValue = "dcgan")
     private String model;
 

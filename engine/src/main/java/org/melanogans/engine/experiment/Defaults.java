@@ -57,6 +57,19 @@ public final class Defaults {
     public static final int Z_DIM = 64;
     /** Channels of the highest-resolution layer. */
     public static final int BASE_CHANNELS = 64;
+    /** Paper: 64 -> 128 -> 256, three scales. */
+    public static final int LEVELS = 3;
+    /** Convolutions per residual block (the paper leaves d open). */
+    public static final int DEPTH = 3;
+    /** Bilinear: smoother than nearest, no blocks for the residual block to undo. */
+    public static final Upsampling UPSAMPLE = Upsampling.BILINEAR;
+    /** Paper: all models trained end to end. */
+    public static final LevelTraining LEVEL_TRAINING = LevelTraining.END_TO_END;
+
+    /** The default pyramid; residual blocks get as many channels as the model's base. */
+    public static PyramidConfig pyramid(int baseChannels) {
+        return new PyramidConfig(LEVELS, DEPTH, baseChannels, UPSAMPLE, LEVEL_TRAINING);
+    }
 
     /** Paper: 2000 samples per model for the histogram metrics. */
     public static final int SAMPLE_COUNT = 2000;

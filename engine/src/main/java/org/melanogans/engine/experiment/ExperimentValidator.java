@@ -113,18 +113,50 @@ final class ExperimentValidator {
             ConfigNode item = seq.items().get(i);
             String path = "models." + i;
             if (!(item instanceof ConfigNode.Mapping m)) {
-                throw fail(item, path, "must be a map with keys name, type, z_dim, base_channels, got "
+                throw fail(item, path, "must be a map with keys name, type, z_dim, base_channels, ..., got "
                         + item.describe());
             }
-            Section s = new Section(m, path, "name", "type", "z_dim", "base_channels");
+            Section s = new Section(m, path, "name", "type", "z_dim", "base_channels", "levels", "depth",
+                    "refine_channels", "upsample", "training");
             ModelType type = s.choice("type", null, ModelType.values());
-            String name = s.string("name", type.name().toLowerCase(Locale.ROOT), MODEL_NAME,
+            String name = s.string("name", YamlNames.of(type), MODEL_NAME,
                     "a name of lower-case letters, digits, '_' or '-'");
+            int baseChannels = s.integer("base_channels", Defaults.BASE_CHANNELS, v -> v >= 1, "an integer >= 1");
+            rejectUnused(s, type);
+            PyramidConfig pyramid = new PyramidConfig(
+                    s.integer("levels", Defaults.LEVELS, v -> v >= 2 && v <= 6, "an integer from 2 to 6"),
+                    s.integer("depth", Defaults.DEPTH, v -> v >= 2 && v <= 16, "an integer from 2 to 16"),
+                    s.integer("refine_channels", baseChannels, v -> v >= 1, "an integer >= 1"),
+                    s.choice("upsample", Defaults.UPSAMPLE, Upsampling.values()),
+                    s.choice("training", Defaults.LEVEL_TRAINING, LevelTraining.values()));
             models.add(new ModelConfig(name, type,
-                    s.integer("z_dim", Defaults.Z_DIM, v -> v >= 1, "an integer >= 1"),
-                    s.integer("base_channels", Defaults.BASE_CHANNELS, v -> v >= 1, "an integer >= 1")));
+                    s.integer("z_dim", Defaults.Z_DIM, v -> v >= 1, "an integer >= 1"), baseChannels, pyramid));
         }
         return models;
+    }
+
+    /** A key that the model type ignores is a mistake worth pointing at, not a silent no-op. */
+    private void rejectUnused(Section s, ModelType type) {
+        List<String> unused = switch (type) {
+            case DCGAN -> List.of("levels", "depth", "refine_channels", "upsample", "training");
+            case LAPGAN -> List.of();
+            case DDGAN_UPSAMPLING -> List.of("training");
+            case DDGAN_DECONVOLUTION -> List.of("upsample", "training");
+        };
+        for (String key : unused) {
+            if (s.has(key)) {
+                throw fail(s.map.entries().get(key), s.key(key), "does not apply to type " + YamlNames.of(type)
+                        + " (" + explainUnused(key) + "); remove it");
+            }
+        }
+    }
+
+    private static String explainUnused(String key) {
+        return switch (key) {
+            case "training" -> "only lapgan has per-level training";
+            case "upsample" -> "ddgan-deconvolution learns its upsampling";
+            default -> "only the multi-scale models lapgan, ddgan-upsampling and ddgan-deconvolution have a pyramid";
+        };
     }
 
     private SampleConfig sample(Section s) {
@@ -150,6 +182,19 @@ final class ExperimentValidator {
                 throw fail(models.items().get(i), "models." + i + ".name", "duplicate model name \""
                         + e.models().get(i).name() + "\" (also models." + first + "), give each model "
                         + "a unique name:");
+            }
+        }
+        for (int i = 0; i < e.models().size(); i++) {
+            ModelConfig m = e.models().get(i);
+            int coarsest = e.data().resolution() >> (m.pyramid().levels() - 1);
+            if (m.type().multiScale() && coarsest < 8) {
+                ConfigNode item = models.items().get(i);
+                ConfigNode at = item instanceof ConfigNode.Mapping map && map.entries().containsKey("levels")
+                        ? map.entries().get("levels") : item;
+                throw fail(at, "models." + i + ".levels", "the coarsest level would be " + coarsest + " px (data."
+                        + "resolution " + e.data().resolution() + " halved " + (m.pyramid().levels() - 1)
+                        + " times); it must be at least 8 px: use fewer levels or a higher resolution, got "
+                        + m.pyramid().levels());
             }
         }
         DataConfig d = e.data();
@@ -338,14 +383,14 @@ final class ExperimentValidator {
         }
 
         <E extends Enum<E>> E choice(String key, E dflt, E[] values) {
-            String allowed = "one of " + Arrays.stream(values).map(v -> v.name().toLowerCase(Locale.ROOT))
+            String allowed = "one of " + Arrays.stream(values).map(YamlNames::of)
                     .collect(Collectors.joining(", "));
             ConfigNode.Scalar s = scalar(key, dflt, allowed);
             if (s == null) {
                 return dflt;
             }
             for (E v : values) {
-                if (v.name().toLowerCase(Locale.ROOT).equals(s.text())) {
+                if (YamlNames.of(v).equals(s.text())) {
                     return v;
                 }
             }

@@ -1,29 +1,46 @@
 package org.melanogans.engine.model;
 
+import java.util.List;
 import org.melanogans.engine.model.layers.Parameters;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A GAN built into one TensorFlow graph: a generator, a discriminator and their least-squares
- * losses. Each method adds ops to the graph every time it is called (the discriminator is applied
- * to real and fake batches separately, so batch norm never mixes them).
+ * A GAN built into one TensorFlow graph, at one or more scales (coarsest first; DCGAN has one).
+ * At every scale k a discriminator D_k compares a view of real images with a view of generated
+ * ones: the images themselves (DCGAN, DDGAN) or their Laplacian residuals (LAPGAN). The training
+ * graph sums the least-squares losses over the scales.
+ *
+ * <p>Each method adds ops to the graph every time it is called (a discriminator is applied to real
+ * and fake batches separately, so batch norm never mixes them).
  */
 public interface GanModel {
-    /** Noise dimension of the generator input. */
-    int zDim();
+    /** Noise floats per sample: z0, plus one noise plane per higher level for LAPGAN. */
+    int noiseSize();
 
-    /** Side of the generated images. */
-    int resolution();
+    /** Side of the final (finest) images. */
+    default int resolution() {
+        List<Integer> s = scales();
+        return s.get(s.size() - 1);
+    }
 
-    /** Generator: z [N, zDim] -> images [N, resolution, resolution, 3] in [-1, 1]. */
-    Operand<TFloat32> generate(Operand<TFloat32> z);
+    /** Image sides from the coarsest scale to the finest. */
+    List<Integer> scales();
 
-    /** D's loss: 1/2 E[(D(x) - 1)^2] + 1/2 E[D(G(z))^2]. */
-    Operand<TFloat32> discriminatorLoss(Operand<TFloat32> real, Operand<TFloat32> fake);
+    /** Sampling: noise [N, noiseSize] -> images per scale [N, s, s, 3], coarsest first; values near [-1, 1]. */
+    List<Operand<TFloat32>> generate(Operand<TFloat32> z);
 
-    /** G's loss: 1/2 E[(D(G(z)) - 1)^2]. */
-    Operand<TFloat32> generatorLoss(Operand<TFloat32> fake);
+    /** What each D_k sees of a real batch [N, res, res, 3]. */
+    List<Operand<TFloat32>> realViews(Operand<TFloat32> real);
+
+    /**
+     * What each D_k sees of a generated batch in training. {@code real} is only read by models
+     * whose levels are trained conditioned on the real coarse image (LAPGAN per level).
+     */
+    List<Operand<TFloat32>> fakeViews(Operand<TFloat32> z, Operand<TFloat32> real);
+
+    /** D_k: a view at scale k [N, s, s, 3] -> scores [N, 1]. */
+    Operand<TFloat32> discriminate(int scale, Operand<TFloat32> view);
 
     Parameters generatorParameters();
 

@@ -9,8 +9,14 @@ public final class GanModels {
     }
 
     public static GanModel create(Ops tf, ModelConfig config, int resolution, long seed) {
+        String n = config.name();
+        int z = config.zDim();
+        int base = config.baseChannels();
         return switch (config.type()) {
-            case DCGAN -> new Dcgan(tf, config.name(), config.zDim(), resolution, config.baseChannels(), seed);
+            case DCGAN -> new Dcgan(tf, n, z, resolution, base, seed);
+            case LAPGAN -> new Lapgan(tf, n, z, resolution, base, config.pyramid(), seed);
+            case DDGAN_UPSAMPLING -> new Ddgan(tf, n, z, resolution, base, config.pyramid(), false, seed);
+            case DDGAN_DECONVOLUTION -> new Ddgan(tf, n, z, resolution, base, config.pyramid(), true, seed);
         };
     }
 }

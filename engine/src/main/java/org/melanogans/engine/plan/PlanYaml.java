@@ -15,7 +15,9 @@ import org.melanogans.engine.experiment.Experiment;
 import org.melanogans.engine.experiment.GeneratedConfig;
 import org.melanogans.engine.experiment.LesionClass;
 import org.melanogans.engine.experiment.ModelConfig;
+import org.melanogans.engine.experiment.ModelType;
 import org.melanogans.engine.experiment.TrainConfig;
+import org.melanogans.engine.experiment.YamlNames;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -113,11 +115,22 @@ public final class PlanYaml {
         model.put("type", lower(m.type()));
         model.put("z_dim", m.zDim());
         model.put("base_channels", m.baseChannels());
+        if (m.type().multiScale()) {
+            model.put("levels", m.pyramid().levels());
+            model.put("depth", m.pyramid().depth());
+            model.put("refine_channels", m.pyramid().refineChannels());
+            if (m.type() != ModelType.DDGAN_DECONVOLUTION) {
+                model.put("upsample", lower(m.pyramid().upsample()));
+            }
+            if (m.type() == ModelType.LAPGAN) {
+                model.put("training", lower(m.pyramid().training()));
+            }
+        }
         return model;
     }
 
     private static String lower(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT);
+        return YamlNames.of(value);
     }
 
     private static String dump(Map<String, Object> tree) {

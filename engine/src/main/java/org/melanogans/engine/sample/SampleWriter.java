@@ -10,7 +10,7 @@ import org.melanogans.engine.AtomicFile;
 
 /**
  * Writes samples as {@code sample-NNNNN.png} into their folder and the first grid x grid of them
- * into a separate grid file (one pixel of gap, dark grey), so the sample folder holds samples only
+ * into a separate {@link SampleGrid} file, so the sample folder holds samples only
  * and can be evaluated as it is. PNG is lossless, so the metrics computed on the written files
  * equal those computed in memory.
  */
@@ -18,20 +18,13 @@ public final class SampleWriter implements Sampler.Sink {
     private final Path dir;
     private final Path gridFile;
     private final int resolution;
-    private final int grid;
-    private final BufferedImage gridImage;
+    private final SampleGrid grid;
 
     public SampleWriter(Path dir, Path gridFile, int resolution, int grid) {
         this.dir = dir;
         this.gridFile = gridFile;
         this.resolution = resolution;
-        this.grid = grid;
-        int side = grid * (resolution + 1) + 1;
-        this.gridImage = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = gridImage.createGraphics();
-        g.setColor(new java.awt.Color(40, 40, 40));
-        g.fillRect(0, 0, side, side);
-        g.dispose();
+        this.grid = new SampleGrid(resolution, grid);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -43,18 +36,12 @@ public final class SampleWriter implements Sampler.Sink {
     public void accept(int index, byte[] rgb) {
         BufferedImage image = toImage(rgb, resolution);
         write(image, dir.resolve(String.format("sample-%05d.png", index)));
-        if (index < grid * grid) {
-            int x = 1 + (index % grid) * (resolution + 1);
-            int y = 1 + (index / grid) * (resolution + 1);
-            int[] argb = image.getRGB(0, 0, resolution, resolution, null, 0, resolution);
-            gridImage.setRGB(x, y, resolution, resolution, argb, 0, resolution);
-        }
+        grid.add(index, image);
     }
 
     /** Writes the grid file; call after the samples. */
     public Path writeGrid() {
-        write(gridImage, gridFile);
-        return gridFile;
+        return grid.write(gridFile);
     }
 
     public static BufferedImage toImage(byte[] rgb, int resolution) {

@@ -86,7 +86,7 @@ public final class Trainer {
         int batch = train.batch();
         int res = data.resolution();
         float[] real = new float[batch * res * res * 3];
-        float[] noise = new float[batch * graph.model().zDim()];
+        float[] noise = new float[batch * graph.model().noiseSize()];
         int[] indices = new int[batch];
         int[] order = null;
         int orderEpoch = -1;

@@ -41,9 +41,9 @@ public final class TrainingBenchmark {
         for (int i = 0; i < real.length; i++) {
             real[i] = (float) (random.nextDouble() * 2 - 1);
         }
-        float[] noise = new float[batch * model.zDim()];
         double[] times = new double[steps];
         try (TrainingGraph graph = new TrainingGraph(model, train, resolution, seed)) {
+            float[] noise = new float[batch * graph.model().noiseSize()];
             for (int i = 0; i < warmup + steps; i++) {
                 NoiseSource.fill(noise, seed, i);
                 long t0 = System.nanoTime();

@@ -7,6 +7,7 @@ import org.melanogans.engine.experiment.ModelConfig;
 import org.melanogans.engine.experiment.TrainConfig;
 import org.melanogans.engine.model.GanModel;
 import org.melanogans.engine.model.GanModels;
+import org.melanogans.engine.model.LeastSquaresLoss;
 import org.melanogans.engine.model.layers.Parameters;
 import org.melanogans.engine.tf.SessionOptions;
 import org.tensorflow.Graph;
@@ -26,11 +27,12 @@ import org.tensorflow.types.TFloat32;
 /**
  * One GAN's training graph and session: a single {@link #step} runs the D update, then the G
  * update on the same fake batch against the updated D (the canonical DCGAN step, as the PyTorch
- * peer does it), in one session call.
+ * peer does it), in one session call. Multi-scale models sum their least-squares losses over the
+ * scales (one D per scale, all in the one discriminator network).
  *
  * <p>Gradients are taken per network ({@code Graph.addGradients} with only that network's
  * variables), so the G step never moves D. The G-step pass through D is gated on the D update by
- * a control dependency on its input.
+ * a control dependency on its inputs.
  */
 public final class TrainingGraph implements AutoCloseable {
     private final Graph graph;
@@ -41,7 +43,7 @@ public final class TrainingGraph implements AutoCloseable {
     private final Placeholder<TFloat32> z;
     private final Placeholder<TFloat32> beta1Power;
     private final Placeholder<TFloat32> beta2Power;
-    private final Operand<TFloat32> fake;
+    private final List<Operand<TFloat32>> generated;
     private final Operand<TFloat32> dLoss;
     private final Operand<TFloat32> gLoss;
     private final Op dTrain;
@@ -59,15 +61,30 @@ public final class TrainingGraph implements AutoCloseable {
             model = GanModels.create(tf, modelConfig, resolution, seed);
             real = tf.withName("real").placeholder(TFloat32.class,
                     Placeholder.shape(Shape.of(batch, resolution, resolution, 3)));
-            z = tf.withName("z").placeholder(TFloat32.class, Placeholder.shape(Shape.of(batch, model.zDim())));
+            z = tf.withName("z").placeholder(TFloat32.class, Placeholder.shape(Shape.of(batch, model.noiseSize())));
             beta1Power = tf.withName("beta1_power").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
             beta2Power = tf.withName("beta2_power").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
 
-            fake = tf.withName("fake").identity(model.generate(z));
-            dLoss = tf.withName("d_loss").identity(model.discriminatorLoss(real, fake));
+            generated = new ArrayList<>();
+            for (Operand<TFloat32> image : model.generate(z)) {
+                generated.add(tf.withName("fake_" + image.shape().get(1)).identity(image));
+            }
+            List<Operand<TFloat32>> realViews = model.realViews(real);
+            List<Operand<TFloat32>> fakeViews = model.fakeViews(z, real);
+            Operand<TFloat32> dSum = null;
+            for (int k = 0; k < fakeViews.size(); k++) {
+                dSum = add(tf, dSum, LeastSquaresLoss.discriminator(tf, model.discriminate(k, realViews.get(k)),
+                        model.discriminate(k, fakeViews.get(k))));
+            }
+            dLoss = tf.withName("d_loss").identity(dSum);
             dTrain = minimize(tf, "d_train", dLoss, model.discriminatorParameters(), train);
-            Operand<TFloat32> fakeAfterD = tf.withControlDependencies(dTrain).identity(fake);
-            gLoss = tf.withName("g_loss").identity(model.generatorLoss(fakeAfterD));
+            Operand<TFloat32> gSum = null;
+            for (int k = 0; k < fakeViews.size(); k++) {
+                // the G step's pass through D_k must see D's updated weights
+                Operand<TFloat32> afterD = tf.withControlDependencies(List.of(dTrain)).identity(fakeViews.get(k));
+                gSum = add(tf, gSum, LeastSquaresLoss.generator(tf, model.discriminate(k, afterD)));
+            }
+            gLoss = tf.withName("g_loss").identity(gSum);
             gTrain = minimize(tf, "g_train", gLoss, model.generatorParameters(), train);
 
             session = new Session(graph, SessionOptions.config(
@@ -77,6 +94,11 @@ public final class TrainingGraph implements AutoCloseable {
             graph.close();
             throw e;
         }
+    }
+
+    /** Multi-scale losses are summed over the scales. */
+    private static Operand<TFloat32> add(Ops tf, Operand<TFloat32> sum, Operand<TFloat32> term) {
+        return sum == null ? term : tf.math.add(sum, term);
     }
 
     private Op minimize(Ops tf, String name, Operand<TFloat32> loss, Parameters params, TrainConfig train) {
@@ -110,13 +132,13 @@ public final class TrainingGraph implements AutoCloseable {
      * One training step.
      *
      * @param realImages batch x res x res x 3 floats in [-1, 1]
-     * @param noise      batch x zDim floats
+     * @param noise      batch x noiseSize floats
      * @param t          1-based Adam step number (bias correction)
      */
     public StepLosses step(float[] realImages, float[] noise, long t) {
         int res = model.resolution();
         try (TFloat32 realT = TFloat32.tensorOf(Shape.of(batch, res, res, 3), DataBuffers.of(realImages));
-             TFloat32 zT = TFloat32.tensorOf(Shape.of(batch, model.zDim()), DataBuffers.of(noise));
+             TFloat32 zT = TFloat32.tensorOf(Shape.of(batch, model.noiseSize()), DataBuffers.of(noise));
              TFloat32 p1 = TFloat32.scalarOf((float) Math.pow(beta1, t));
              TFloat32 p2 = TFloat32.scalarOf((float) Math.pow(beta2, t));
              Result result = session.runner()
@@ -128,13 +150,31 @@ public final class TrainingGraph implements AutoCloseable {
         }
     }
 
-    /** Runs the generator on batch x zDim noise; returns batch x res x res x 3 floats in [-1, 1]. */
+    /** Runs the generator on batch x noiseSize noise; returns batch x res x res x 3 floats near [-1, 1]. */
     public float[] generate(float[] noise) {
-        int res = model.resolution();
-        float[] out = new float[batch * res * res * 3];
-        try (TFloat32 zT = TFloat32.tensorOf(Shape.of(batch, model.zDim()), DataBuffers.of(noise));
-             Result result = session.runner().feed(z, zT).fetch(fake).run()) {
-            ((TFloat32) result.get(0)).asRawTensor().data().asFloats().read(out);
+        List<float[]> scales = generateScales(noise, false);
+        return scales.get(scales.size() - 1);
+    }
+
+    /** Runs the generator; returns its images at every scale, coarsest first. */
+    public List<float[]> generateScales(float[] noise) {
+        return generateScales(noise, true);
+    }
+
+    private List<float[]> generateScales(float[] noise, boolean all) {
+        List<Operand<TFloat32>> wanted = all ? generated : List.of(generated.get(generated.size() - 1));
+        List<float[]> out = new ArrayList<>();
+        try (TFloat32 zT = TFloat32.tensorOf(Shape.of(batch, model.noiseSize()), DataBuffers.of(noise))) {
+            Session.Runner runner = session.runner().feed(z, zT);
+            wanted.forEach(runner::fetch);
+            try (Result result = runner.run()) {
+                for (int i = 0; i < wanted.size(); i++) {
+                    long side = wanted.get(i).shape().get(1);
+                    float[] images = new float[(int) (batch * side * side * 3)];
+                    ((TFloat32) result.get(i)).asRawTensor().data().asFloats().read(images);
+                    out.add(images);
+                }
+            }
         }
         return out;
     }

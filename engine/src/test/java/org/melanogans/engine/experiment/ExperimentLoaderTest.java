@@ -138,7 +138,8 @@ class ExperimentLoaderTest {
                 error(MINIMAL.replace("  resolution: 32\n", "")));
         assertEquals("x.yaml:1:1: models: missing required key, must be a non-empty list of models (each with type:)",
                 error(MINIMAL.replace("models:\n  - type: dcgan\n", "")));
-        assertEquals("x.yaml:7:5: models.0.type: missing required key, must be one of dcgan",
+        assertEquals("x.yaml:7:5: models.0.type: missing required key, must be one of dcgan, "
+                + "lapgan, ddgan-upsampling, ddgan-deconvolution",
                 error(MINIMAL.replace("- type: dcgan", "- name: g")));
         assertEquals("x.yaml:1:1: data: missing required key, must be a map",
                 error("train: {epochs: 1}\nmodels: [{type: dcgan}]\n"));
@@ -174,7 +175,8 @@ class ExperimentLoaderTest {
                 error(MINIMAL.replace("format: generated", "format: png")));
         assertEquals("x.yaml:2:11: data.format: must be one of isic2017, generated, folder, got \"GENERATED\"",
                 error(MINIMAL.replace("format: generated", "format: GENERATED")));
-        assertEquals("x.yaml:7:11: models.0.type: must be one of dcgan, got \"stylegan\"",
+        assertEquals("x.yaml:7:11: models.0.type: must be one of dcgan, lapgan, ddgan-upsampling, "
+                + "ddgan-deconvolution, got \"stylegan\"",
                 error(MINIMAL.replace("type: dcgan", "type: stylegan")));
         assertEquals("x.yaml:4:23: data.classes.1: must be one of nevus, seborrheic_keratosis, melanoma, got \"mole\"",
                 error(MINIMAL.replace("  resolution: 32", "  resolution: 32\n  classes: [melanoma, mole]")));
@@ -183,6 +185,47 @@ class ExperimentLoaderTest {
         assertEquals("x.yaml:4:12: data.classes: must be a non-empty list of nevus, seborrheic_keratosis, "
                 + "melanoma, got an empty list",
                 error(MINIMAL.replace("  resolution: 32", "  resolution: 32\n  classes: []")));
+    }
+
+    @Test
+    void pyramidKeysAreReadWithDefaultsAndHyphenatedNames() throws IOException {
+        Experiment e = load(MINIMAL + """
+                  - type: lapgan
+                    levels: 2
+                    depth: 4
+                    upsample: nearest
+                    training: per-level
+                  - type: ddgan-upsampling
+                  - type: ddgan-deconvolution
+                    base_channels: 16
+                    refine_channels: 8
+                """, Map.of());
+        assertEquals(4, e.models().size());
+        assertEquals(new ModelConfig("lapgan", ModelType.LAPGAN, 64, 64,
+                new PyramidConfig(2, 4, 64, Upsampling.NEAREST, LevelTraining.PER_LEVEL)), e.models().get(1));
+        assertEquals(new ModelConfig("ddgan-upsampling", ModelType.DDGAN_UPSAMPLING, 64, 64,
+                new PyramidConfig(3, 3, 64, Upsampling.BILINEAR, LevelTraining.END_TO_END)), e.models().get(2));
+        assertEquals(new PyramidConfig(3, 3, 8, Upsampling.BILINEAR, LevelTraining.END_TO_END),
+                e.models().get(3).pyramid());
+    }
+
+    @Test
+    void pyramidKeysThatDoNotApplyAreRefusedWithTheReason() {
+        assertEquals("x.yaml:8:13: models.0.levels: does not apply to type dcgan (only the multi-scale models "
+                + "lapgan, ddgan-upsampling and ddgan-deconvolution have a pyramid); remove it",
+                error(MINIMAL + "    levels: 3\n"));
+        assertEquals("x.yaml:9:15: models.1.training: does not apply to type ddgan-upsampling (only lapgan has "
+                + "per-level training); remove it",
+                error(MINIMAL + "  - type: ddgan-upsampling\n    training: per-level\n"));
+        assertEquals("x.yaml:9:15: models.1.upsample: does not apply to type ddgan-deconvolution "
+                + "(ddgan-deconvolution learns its upsampling); remove it",
+                error(MINIMAL + "  - type: ddgan-deconvolution\n    upsample: nearest\n"));
+        assertEquals("x.yaml:9:15: models.1.training: must be one of end-to-end, per-level, got \"joint\"",
+                error(MINIMAL + "  - type: lapgan\n    training: joint\n"));
+        // 32 px halved three times is 4 px: too coarse for G0
+        assertEquals("x.yaml:9:13: models.1.levels: the coarsest level would be 4 px (data.resolution 32 halved 3 "
+                + "times); it must be at least 8 px: use fewer levels or a higher resolution, got 4",
+                error(MINIMAL + "  - type: lapgan\n    levels: 4\n"));
     }
 
     @Test
@@ -361,6 +404,18 @@ class ExperimentLoaderTest {
         assertEquals(8, paper.train().batch());
         assertEquals(List.of(new ModelConfig("dcgan", ModelType.DCGAN, 64, 32)), paper.models());
         assertEquals(false, paper.train().bfloat16());
+
+        for (String table1 : List.of("table1-cpu", "table1-paper")) {
+            Experiment t = ExperimentLoader.load(Path.of("experiments/" + table1 + ".yaml"), project, data, Map.of());
+            assertEquals(List.of(ModelType.DCGAN, ModelType.LAPGAN, ModelType.DDGAN_UPSAMPLING,
+                    ModelType.DDGAN_DECONVOLUTION), t.models().stream().map(ModelConfig::type).toList(), table1);
+            assertEquals(EnumSet.allOf(LesionClass.class), t.data().classes());
+            assertTrue(t.models().stream().allMatch(m -> m.zDim() == 64 && m.pyramid().levels() == 3), table1);
+        }
+        Experiment paper1 = ExperimentLoader.load(Path.of("experiments/table1-paper.yaml"), project, data, Map.of());
+        assertEquals(256, paper1.data().resolution());
+        assertEquals(200, paper1.train().epochs());
+        assertEquals(8, paper1.train().batch());
     }
 
     @Test

@@ -14,12 +14,17 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.melanogans.engine.UserException;
 import org.melanogans.engine.checkpoint.CheckpointStore;
 import org.melanogans.engine.data.ImageSet;
+import org.melanogans.engine.experiment.LevelTraining;
 import org.melanogans.engine.experiment.ModelConfig;
 import org.melanogans.engine.experiment.ModelType;
+import org.melanogans.engine.experiment.PyramidConfig;
 import org.melanogans.engine.experiment.TrainConfig;
+import org.melanogans.engine.experiment.Upsampling;
 
 class TrainerTest {
     static final ModelConfig MODEL = new ModelConfig("dcgan", ModelType.DCGAN, 8, 8);
@@ -38,16 +43,24 @@ class TrainerTest {
     }
 
     static float[] fixedSamples(TrainingGraph g) {
-        float[] z = new float[4 * 8];
+        float[] z = new float[4 * g.model().noiseSize()];
         NoiseSource.fill(z, 99, 0);
         return g.generate(z);
     }
 
-    @Test
-    void resumedRunEqualsUninterruptedRun(@TempDir Path dir) {
+    /** DCGAN and the two pyramid families (two levels, 8 -> 16 px). */
+    static List<ModelConfig> resumableModels() {
+        PyramidConfig pyramid = new PyramidConfig(2, 2, 4, Upsampling.BILINEAR, LevelTraining.END_TO_END);
+        return List.of(MODEL, new ModelConfig("lapgan", ModelType.LAPGAN, 8, 4, pyramid),
+                new ModelConfig("ddgan", ModelType.DDGAN_DECONVOLUTION, 8, 4, pyramid));
+    }
+
+    @ParameterizedTest
+    @MethodSource("resumableModels")
+    void resumedRunEqualsUninterruptedRun(ModelConfig model, @TempDir Path dir) {
         ImageSet data = tinyData();
         float[] uninterrupted;
-        try (TrainingGraph g = new TrainingGraph(MODEL, TRAIN, 16, 7)) {
+        try (TrainingGraph g = new TrainingGraph(model, TRAIN, 16, 7)) {
             TrainingResult r = new Trainer("dcgan", g, data, TRAIN, 7, new CheckpointStore(dir.resolve("a")),
                     "plan", List.of()).run(() -> 0.5);
             assertEquals(20, r.steps());
@@ -64,7 +77,7 @@ class TrainerTest {
             }
         };
         CheckpointStore store = new CheckpointStore(dir.resolve("b"));
-        try (TrainingGraph g = new TrainingGraph(MODEL, TRAIN, 16, 7)) {
+        try (TrainingGraph g = new TrainingGraph(model, TRAIN, 16, 7)) {
             Trainer t = new Trainer("dcgan", g, data, TRAIN, 7, store, "plan", List.of(crash));
             assertThrows(IllegalStateException.class, () -> t.run(() -> 0.5));
         }
@@ -77,7 +90,7 @@ class TrainerTest {
             }
         };
         float[] resumed;
-        try (TrainingGraph g = new TrainingGraph(MODEL, TRAIN, 16, 7)) {
+        try (TrainingGraph g = new TrainingGraph(model, TRAIN, 16, 7)) {
             TrainingResult r = new Trainer("dcgan", g, data, TRAIN, 7, store, "plan", List.of(record))
                     .run(() -> {
                         throw new AssertionError("untrained EMD must come from the checkpoint on resume");
