@@ -123,7 +123,7 @@ public final class GanEngine {
             try {
                 metrics = metrics.withModel(model.name(), trainModel(experiment, plan, data, real, model));
             } catch (RuntimeException e) {
-                String message = e instanceof UserException ? e.getMessage() : e.toString();
+                String message = describe(e);
                 log.warn(model.name() + " failed: " + message);
                 failures.add(message);
                 metrics = metrics.withModel(model.name(), ModelMetrics.failed(message));
@@ -141,6 +141,17 @@ public final class GanEngine {
             RunDirectories.markComplete(plan);
         }
         return metricsPath;
+    }
+
+    /** One line for the log and metrics.json: the user-facing message, or what failed on which file. */
+    private static String describe(RuntimeException e) {
+        if (e instanceof UserException) {
+            return e.getMessage();
+        }
+        if (e instanceof UncheckedIOException io) {
+            return "I/O error (" + io.getCause().getClass().getSimpleName() + "): " + io.getCause().getMessage();
+        }
+        return e.toString();
     }
 
     private static MetricsFile newMetrics(Experiment e, String runId, ImageSet data) {
