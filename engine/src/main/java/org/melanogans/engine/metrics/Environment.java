@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * @param cores      processors available to the JVM (null in files that do not record it)
  * @param tensorflow TensorFlow version used
  * @param seed       the experiment's random seed
- * @param gitCommit  commit of the working directory's repository, or "unknown"
+ * @param gitCommit  commit of the working directory's repository ("-dirty" appended when tracked files differ from it), or "unknown"
  */
 public record Environment(String java, String os, String cpu, Integer cores, String tensorflow, Long seed,
                           String gitCommit) {
@@ -45,24 +47,38 @@ public record Environment(String java, String os, String cpu, Integer cores, Str
         return System.getProperty("os.arch", UNKNOWN);
     }
 
+    /**
+     * HEAD's commit, with "-dirty" when tracked files differ from it: a run made from uncommitted
+     * code must not claim a commit that does not hold that code.
+     */
     private static String currentGitCommit() {
+        String head = git("rev-parse", "HEAD");
+        if (head == null || !head.matches("[0-9a-f]{40,64}")) {
+            return UNKNOWN;
+        }
+        String changes = git("status", "--porcelain", "--untracked-files=no");
+        return changes == null || changes.isEmpty() ? head : head + "-dirty";
+    }
+
+    /** The trimmed output of a git command, or null when git is missing, fails or hangs. */
+    private static String git(String... args) {
         try {
-            Process git = new ProcessBuilder("git", "rev-parse", "HEAD")
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
+            List<String> command = new ArrayList<>(List.of("git"));
+            command.addAll(List.of(args));
+            Process git = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             git.getOutputStream().close();
             // Wait first: a hung git (e.g. a lock prompt) must not hang the run.
             if (!git.waitFor(5, TimeUnit.SECONDS)) {
                 git.destroyForcibly();
-                return UNKNOWN;
+                return null;
             }
             String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            return git.exitValue() == 0 && out.matches("[0-9a-f]{40,64}") ? out : UNKNOWN;
+            return git.exitValue() == 0 ? out : null;
         } catch (IOException | RuntimeException e) {
-            return UNKNOWN;
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return UNKNOWN;
+            return null;
         }
     }
 }

@@ -137,6 +137,6 @@ class MetricsFileTest {
         assertEquals("1.1.0", env.tensorflow());
         assertNotNull(env.cpu());
         assertFalse(env.cpu().isBlank());
-        assertTrue(env.gitCommit().equals("unknown") || env.gitCommit().matches("[0-9a-f]{40,64}"), env.gitCommit());
+        assertTrue(env.gitCommit().equals("unknown") || env.gitCommit().matches("[0-9a-f]{40,64}(-dirty)?"), env.gitCommit());
     }
 }
