@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.melanogans.engine.checkpoint.CheckpointStore;
 import org.melanogans.engine.data.DatasetLoader;
 import org.melanogans.engine.data.ImageSet;
+import org.melanogans.engine.experiment.DataFormat;
 import org.melanogans.engine.experiment.Experiment;
 import org.melanogans.engine.experiment.ExperimentLoader;
 import org.melanogans.engine.experiment.ModelConfig;
@@ -100,6 +101,7 @@ public final class GanEngine {
 
     /** The resolved plan as YAML (what {@code -Dgan.dryRun} prints and every run stores). */
     public String plan(Experiment experiment) {
+        requireDataPath(experiment);
         return PlanYaml.write(experiment);
     }
 
@@ -111,6 +113,7 @@ public final class GanEngine {
      */
     public Path train(Experiment experiment, boolean fresh, List<String> modelNames) {
         List<ModelConfig> models = select(experiment, modelNames);
+        requireDataPath(experiment);
         RunPlan plan = RunDirectories.open(experiment, reportsRoot, fresh, log);
         log.info("Run directory: " + plan.runDir());
         ImageSet data = loadData(experiment);
@@ -270,6 +273,7 @@ public final class GanEngine {
 
     /** Re-evaluates a run's samples against its training images and rewrites its metrics.json. */
     public Path evaluateRun(Experiment experiment, String run) {
+        requireDataPath(experiment);
         Path runDir = RunDirectories.runDirectory(reportsRoot, experiment.name(), run);
         Path metricsPath = runDir.resolve("metrics.json");
         ImageSet data = loadData(experiment);
@@ -379,7 +383,27 @@ public final class GanEngine {
         return TrainingBenchmark.run(model, train, resolution, warmup, steps, 1);
     }
 
+    /**
+     * Fails, naming the experiment file and the fix, when the experiment's images are needed but
+     * its data folder was given nowhere (file, -Dgan.data, ISIC2017_DIR). Checked by the goals that
+     * read images, not when loading, so gan:check and gan:sample work without the data.
+     */
+    private void requireDataPath(Experiment e) {
+        if (e.data().path() != null || e.data().format() == DataFormat.GENERATED) {
+            return;
+        }
+        Path source = e.source();
+        String display = source.isAbsolute() && source.startsWith(baseDir) ? baseDir.relativize(source).toString()
+                : source.toString();
+        throw new UserException(display + (e.data().format() == DataFormat.ISIC2017
+                ? ": data.path is not set for format isic2017: pass -Dgan.data=DIR (the folder holding "
+                + "ISIC-2017_Training_Data/ and ISIC-2017_Training_Part3_GroundTruth.csv) or set ISIC2017_DIR"
+                : ": data.path is not set for format folder: pass -Dgan.data=DIR (the folder of images) or add "
+                + "data.path"));
+    }
+
     private ImageSet loadData(Experiment experiment) {
+        requireDataPath(experiment);
         ImageSet data = DatasetLoader.load(experiment.data(), reportsRoot.resolve(".cache"), log);
         log.info(String.format(Locale.ROOT, "Data: %d images at %d px (%s, sha256 %s)%s", data.count(),
                 data.resolution(), experiment.data().format().name().toLowerCase(Locale.ROOT),

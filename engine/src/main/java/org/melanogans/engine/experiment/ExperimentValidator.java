@@ -202,21 +202,14 @@ final class ExperimentValidator {
         switch (d.format()) {
             case GENERATED -> path = null;   // the generator writes into the cache directory
             case ISIC2017 -> {
-                if (path == null) {
-                    String dir = env.get(Defaults.ISIC2017_DIR_ENV);
-                    if (dir == null || dir.isBlank()) {
-                        throw new UserException(display + ": data.path is not set for format isic2017: "
-                                + "pass -Dgan.data=DIR (the folder holding ISIC-2017_Training_Data/ and "
-                                + "ISIC-2017_Training_Part3_GroundTruth.csv) or set ISIC2017_DIR");
-                    }
+                String dir = env.get(Defaults.ISIC2017_DIR_ENV);
+                if (path == null && dir != null && !dir.isBlank()) {
                     path = resolvePath(dir, display + " (environment ISIC2017_DIR)", "ISIC2017_DIR");
                 }
             }
             case FOLDER -> {
-                if (path == null) {
-                    throw new UserException(display + ": data.path is not set for format folder: pass "
-                            + "-Dgan.data=DIR (the folder of images) or add data.path");
-                }
+                // a missing path is reported by whatever needs the images (DataConfig.requirePath),
+                // so gan:check and gan:sample work without the data at hand
             }
         }
         if (path == d.path()) {
