@@ -217,8 +217,9 @@ public final class GanEngine {
 
     /**
      * Replaces the model's samples in {@code <run>/samples/<model>/} and its grid
-     * {@code <run>/grids/<model>.png} (multi-scale models also get {@code <model>-<side>px.png} per
-     * scale); returns the samples' colour histogram.
+     * {@code <run>/grids/<model>.png} (multi-scale models also get {@code grids/<model>/<side>px.png}
+     * per scale: a folder per model, so no model name can collide with another's grid); returns the
+     * samples' colour histogram.
      */
     private static ColorHistogram writeSamples(TrainingGraph graph, Path runDir, String model, int count, int grid,
                                                long seed) {
@@ -242,7 +243,7 @@ public final class GanEngine {
                 }
             });
             for (int k = 0; k < scales.size(); k++) {
-                grids.get(k).write(runDir.resolve("grids").resolve(model + "-" + scales.get(k) + "px.png"));
+                grids.get(k).write(runDir.resolve("grids").resolve(model).resolve(scales.get(k) + "px.png"));
             }
         }
         return fake;
@@ -379,6 +380,12 @@ public final class GanEngine {
                     + " batch >= 1");
         }
         ModelConfig model = new ModelConfig(YamlNames.of(type), type, zDim, baseChannels);
+        int coarsest = resolution >> (model.pyramid().levels() - 1);
+        if (type.multiScale() && coarsest < 8) {
+            throw new UserException("gan:bench: " + YamlNames.of(type) + " has " + model.pyramid().levels()
+                    + " levels, so its coarsest is " + coarsest + " px at resolution " + resolution
+                    + "; use -Dgan.resolution=" + (8 << (model.pyramid().levels() - 1)) + " or more");
+        }
         TrainConfig train = new TrainConfig(1, batch, 2e-4, 0.5, 0.999, 1, intraOpThreads, interOpThreads, bfloat16);
         return TrainingBenchmark.run(model, train, resolution, warmup, steps, 1);
     }

@@ -48,7 +48,7 @@ class MultiScaleLearnsOnIsicTest {
                 tooWeak.add(model.name() + " EMD " + emd + " vs untrained " + untrained);
             }
             for (int side : new int[] {16, 32}) {
-                Path grid = metrics.getParent().resolve("grids").resolve(model.name() + "-" + side + "px.png");
+                Path grid = metrics.getParent().resolve("grids").resolve(model.name()).resolve(side + "px.png");
                 assertTrue(Files.size(grid) > 0, grid.toString());
             }
         }

@@ -208,7 +208,7 @@ final class ExperimentValidator {
                 }
             }
             case FOLDER -> {
-                // a missing path is reported by whatever needs the images (DataConfig.requirePath),
+                // a missing path is reported by whatever needs the images (GanEngine.requireDataPath),
                 // so gan:check and gan:sample work without the data at hand
             }
         }

@@ -57,7 +57,10 @@ public record Environment(String java, String os, String cpu, Integer cores, Str
             return UNKNOWN;
         }
         String changes = git("status", "--porcelain", "--untracked-files=no");
-        return changes == null || changes.isEmpty() ? head : head + "-dirty";
+        if (changes == null) {
+            return UNKNOWN;   // cannot tell whether the tree matches HEAD
+        }
+        return changes.isEmpty() ? head : head + "-dirty";
     }
 
     /** The trimmed output of a git command, or null when git is missing, fails or hangs. */
