@@ -34,10 +34,12 @@ public interface GanModel {
     List<Operand<TFloat32>> realViews(Operand<TFloat32> real);
 
     /**
-     * What each D_k sees of a generated batch in training. {@code real} is only read by models
-     * whose levels are trained conditioned on the real coarse image (LAPGAN per level).
+     * What each D_k sees of a generated batch in training, given {@link #generate}'s images for the
+     * same noise (the images themselves for DCGAN and DDGAN, so the generator is built once).
+     * {@code real} is only read by models whose levels are trained conditioned on the real coarse
+     * image (LAPGAN per level).
      */
-    List<Operand<TFloat32>> fakeViews(Operand<TFloat32> z, Operand<TFloat32> real);
+    List<Operand<TFloat32>> fakeViews(List<Operand<TFloat32>> images, Operand<TFloat32> z, Operand<TFloat32> real);
 
     /** D_k: a view at scale k [N, s, s, 3] -> scores [N, 1]. */
     Operand<TFloat32> discriminate(int scale, Operand<TFloat32> view);

@@ -84,8 +84,10 @@ public final class Lapgan extends MultiScaleGan {
     }
 
     @Override
-    public List<Operand<TFloat32>> fakeViews(Operand<TFloat32> z, Operand<TFloat32> real) {
+    public List<Operand<TFloat32>> fakeViews(List<Operand<TFloat32>> images, Operand<TFloat32> z,
+                                             Operand<TFloat32> real) {
         if (pyramid.training() == LevelTraining.END_TO_END) {
+            // the residuals as the chain computed them; the images alone do not carry them exactly
             return chain(z, true);
         }
         List<Operand<TFloat32>> pyr = ops.pyramid(real, scales().size());

@@ -70,7 +70,7 @@ public final class TrainingGraph implements AutoCloseable {
                 generated.add(tf.withName("fake_" + image.shape().get(1)).identity(image));
             }
             List<Operand<TFloat32>> realViews = model.realViews(real);
-            List<Operand<TFloat32>> fakeViews = model.fakeViews(z, real);
+            List<Operand<TFloat32>> fakeViews = model.fakeViews(generated, z, real);
             Operand<TFloat32> dSum = null;
             for (int k = 0; k < fakeViews.size(); k++) {
                 dSum = add(tf, dSum, LeastSquaresLoss.discriminator(tf, model.discriminate(k, realViews.get(k)),

@@ -80,7 +80,7 @@ class MultiScaleModelsTest {
                         org.tensorflow.op.core.Placeholder.shape(Shape.of(BATCH, 32, 32, 3)));
                 List<Operand<TFloat32>> all = new ArrayList<>(model.generate(z));
                 all.addAll(model.realViews(real));
-                all.addAll(model.fakeViews(z, real));
+                all.addAll(model.fakeViews(model.generate(z), z, real));
                 for (int k = 0; k < 3; k++) {
                     all.add(model.discriminate(k, model.realViews(real).get(k)));
                 }
