@@ -23,6 +23,7 @@ import org.melanogans.engine.experiment.Experiment;
 import org.melanogans.engine.experiment.ExperimentLoader;
 import org.melanogans.engine.experiment.ModelConfig;
 import org.melanogans.engine.experiment.ModelType;
+import org.melanogans.engine.experiment.PyramidConfig;
 import org.melanogans.engine.experiment.TrainConfig;
 import org.melanogans.engine.experiment.YamlNames;
 import org.melanogans.engine.metrics.Baseline;
@@ -380,11 +381,12 @@ public final class GanEngine {
                     + " batch >= 1");
         }
         ModelConfig model = new ModelConfig(YamlNames.of(type), type, zDim, baseChannels);
-        int coarsest = resolution >> (model.pyramid().levels() - 1);
-        if (type.multiScale() && coarsest < 8) {
+        int coarsest = model.pyramid().coarsestSide(resolution);
+        if (type.multiScale() && coarsest < PyramidConfig.MIN_COARSEST_SIDE) {
             throw new UserException("gan:bench: " + YamlNames.of(type) + " has " + model.pyramid().levels()
-                    + " levels, so its coarsest is " + coarsest + " px at resolution " + resolution
-                    + "; use -Dgan.resolution=" + (8 << (model.pyramid().levels() - 1)) + " or more");
+                    + " levels, so its coarsest is " + coarsest + " px at resolution " + resolution + "; use "
+                    + "-Dgan.resolution=" + (PyramidConfig.MIN_COARSEST_SIDE << (model.pyramid().levels() - 1))
+                    + " or more");
         }
         TrainConfig train = new TrainConfig(1, batch, 2e-4, 0.5, 0.999, 1, intraOpThreads, interOpThreads, bfloat16);
         return TrainingBenchmark.run(model, train, resolution, warmup, steps, 1);

@@ -186,15 +186,15 @@ final class ExperimentValidator {
         }
         for (int i = 0; i < e.models().size(); i++) {
             ModelConfig m = e.models().get(i);
-            int coarsest = e.data().resolution() >> (m.pyramid().levels() - 1);
-            if (m.type().multiScale() && coarsest < 8) {
+            int coarsest = m.pyramid().coarsestSide(e.data().resolution());
+            if (m.type().multiScale() && coarsest < PyramidConfig.MIN_COARSEST_SIDE) {
                 ConfigNode item = models.items().get(i);
                 ConfigNode at = item instanceof ConfigNode.Mapping map && map.entries().containsKey("levels")
                         ? map.entries().get("levels") : item;
                 throw fail(at, "models." + i + ".levels", "the coarsest level would be " + coarsest + " px (data."
                         + "resolution " + e.data().resolution() + " halved " + (m.pyramid().levels() - 1)
-                        + " times); it must be at least 8 px: use fewer levels or a higher resolution, got "
-                        + m.pyramid().levels());
+                        + " times); it must be at least " + PyramidConfig.MIN_COARSEST_SIDE
+                        + " px: use fewer levels or a higher resolution, got " + m.pyramid().levels());
             }
         }
         DataConfig d = e.data();

@@ -10,4 +10,11 @@ package org.melanogans.engine.experiment;
  * @param training       LAPGAN only: end to end (paper) or per level (Denton et al.)
  */
 public record PyramidConfig(int levels, int depth, int refineChannels, Upsampling upsample, LevelTraining training) {
+    /** The smallest side G0 and D_0 (DCGAN networks down to 4x4) can work at. */
+    public static final int MIN_COARSEST_SIDE = 8;
+
+    /** Side of the coarsest level for a given final resolution. */
+    public int coarsestSide(int resolution) {
+        return resolution >> (levels - 1);
+    }
 }

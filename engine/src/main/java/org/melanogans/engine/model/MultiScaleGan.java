@@ -34,7 +34,8 @@ abstract class MultiScaleGan implements GanModel {
         this.pyramid = pyramid;
         this.ops = new PyramidOps(tf, pyramid.upsample());
         int levels = pyramid.levels();
-        if (levels < 2 || (resolution >> (levels - 1)) < 8 || Integer.bitCount(resolution) != 1) {
+        if (levels < 2 || pyramid.coarsestSide(resolution) < PyramidConfig.MIN_COARSEST_SIDE
+                || Integer.bitCount(resolution) != 1) {
             throw new IllegalArgumentException("a " + levels + "-level pyramid needs a power-of-two resolution whose"
                     + " coarsest level is >= 8 px, got " + resolution);
         }
