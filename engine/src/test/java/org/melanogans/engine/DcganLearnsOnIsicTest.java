@@ -5,14 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.melanogans.engine.experiment.Experiment;
 
 /**
  * The spine end to end on the real ISIC 2017 images (skipped when ../shared is absent): the
@@ -23,15 +18,7 @@ import org.melanogans.engine.experiment.Experiment;
 class DcganLearnsOnIsicTest {
     @Test
     void cpuExperimentBeatsItsUntrainedGeneratorFiveFold(@TempDir Path reports) throws Exception {
-        Path isic = SharedData.isic2017().orElse(null);
-        Assumptions.assumeTrue(isic != null, "../shared/data/isic2017 is absent");
-        Path projectRoot = Path.of("").toAbsolutePath().getParent();
-        Path file = projectRoot.resolve("experiments/isic2017-dcgan-cpu.yaml");
-        assertTrue(Files.isRegularFile(file), file.toString());
-
-        GanEngine engine = new GanEngine(projectRoot, reports, EngineLog.STDOUT);
-        Experiment experiment = engine.loadExperiment(file, Map.of("data.path", isic.toString()), Map.of());
-        Path metrics = engine.train(experiment, false, List.of());
+        Path metrics = SharedData.trainCommittedExperiment("experiments/isic2017-dcgan-cpu.yaml", reports).metrics();
 
         JsonNode root = new ObjectMapper().readTree(metrics.toFile());
         JsonNode m = root.path("models").path("dcgan");

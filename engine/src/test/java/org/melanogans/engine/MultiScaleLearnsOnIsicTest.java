@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.melanogans.engine.experiment.Experiment;
@@ -25,14 +23,9 @@ import org.melanogans.engine.experiment.ModelConfig;
 class MultiScaleLearnsOnIsicTest {
     @Test
     void everyPyramidModelBeatsItsUntrainedGeneratorThreeFold(@TempDir Path reports) throws Exception {
-        Path isic = SharedData.isic2017().orElse(null);
-        Assumptions.assumeTrue(isic != null, "../shared/data/isic2017 is absent");
-        Path projectRoot = Path.of("").toAbsolutePath().getParent();
-        Path file = projectRoot.resolve("experiments/isic2017-pyramids-ci.yaml");
-
-        GanEngine engine = new GanEngine(projectRoot, reports, EngineLog.STDOUT);
-        Experiment experiment = engine.loadExperiment(file, Map.of("data.path", isic.toString()), Map.of());
-        Path metrics = engine.train(experiment, false, List.of());
+        SharedData.Run run = SharedData.trainCommittedExperiment("experiments/isic2017-pyramids-ci.yaml", reports);
+        Experiment experiment = run.experiment();
+        Path metrics = run.metrics();
 
         JsonNode models = new ObjectMapper().readTree(metrics.toFile()).path("models");
         List<String> tooWeak = new ArrayList<>();
