@@ -1,7 +1,6 @@
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import org.melanogans.engine.EngineLog;
 import org.melanogans.engine.data.DatasetLoader;
 import org.melanogans.engine.data.ImageSet;
@@ -11,6 +10,7 @@ import org.melanogans.engine.experiment.DataFormat;
 import org.melanogans.engine.experiment.LesionClass;
 import org.melanogans.engine.metrics.ColorHistogram;
 import org.melanogans.engine.metrics.HistogramMetrics;
+import org.melanogans.engine.train.Trainer;
 
 /**
  * The sampling-noise floor of the histogram metrics: EMD and JS divergence between two random
@@ -32,17 +32,7 @@ public class RealHalves {
         int n = images.count();
         int per = images.bytesPerImage();
         for (long seed = 1; seed <= 5; seed++) {
-            int[] order = new int[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            SplittableRandom random = new SplittableRandom(seed);
-            for (int i = n - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            int[] order = Trainer.permutation(n, seed);
             ColorHistogram a = new ColorHistogram();
             ColorHistogram b = new ColorHistogram();
             for (int i = 0; i < n; i++) {

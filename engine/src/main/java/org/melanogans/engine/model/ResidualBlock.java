@@ -13,8 +13,8 @@ import org.tensorflow.types.TFloat32;
  * The branch F of a higher pyramid level's residual block res(x, d) = x + F(x): d 3x3 stride-1
  * convolutions, in -> C -> ... -> C -> 3, batch norm + ReLU after all but the last, which is linear
  * with a bias. Its filters start as N(0, 0.02) like every other filter, so an untrained level adds
- * a random perturbation to its upsampled input (about 0.24 standard deviation in [-1, 1] units with
- * 32 channels: 3x3x32 ReLU inputs of mean square 0.5).
+ * a random perturbation to its upsampled input (by the initialisation's arithmetic about 0.24
+ * standard deviation in [-1, 1] units with 32 channels: 3x3x32 ReLU inputs of mean square 0.5).
  */
 public final class ResidualBlock {
     private final Ops tf;

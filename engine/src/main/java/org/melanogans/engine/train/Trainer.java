@@ -137,7 +137,7 @@ public final class Trainer {
     }
 
     /** A seeded Fisher-Yates shuffle of 0..n-1. */
-    static int[] permutation(int n, long seed) {
+    public static int[] permutation(int n, long seed) {
         int[] p = new int[n];
         for (int i = 0; i < n; i++) {
             p[i] = i;
