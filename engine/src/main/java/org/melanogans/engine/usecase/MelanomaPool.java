@@ -1,0 +1,34 @@
+package org.melanogans.engine.usecase;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.melanogans.engine.experiment.LesionClass;
+
+/**
+ * Which real melanoma images a use-case GAN may train on (the GANs see melanoma only). Results
+ * name the pool, because it decides whether validation images leak into the augmented classifiers.
+ * Experiment files spell the pools {@code paper}, {@code train-split} and {@code retained}.
+ */
+public enum MelanomaPool {
+    /**
+     * Every labelled melanoma, training and validation split alike (374 in ISIC 2017), as the paper
+     * did. Leaks: validation melanoma shape the GAN whose samples then train the classifier scored
+     * on them, so validation figures come out optimistic.
+     */
+    PAPER,
+    /** The training split's melanoma: what B_Full's classifier sees; no validation image. */
+    TRAIN_SPLIT,
+    /** Only the melanoma retained in B_Imb: the scarce-data setting taken literally; no validation image. */
+    RETAINED;
+
+    /** The ids of the images in this pool, sorted. */
+    public List<String> imageIds(ImbalancedTrainingSet sets) {
+        StratifiedSplit split = sets.split();
+        return switch (this) {
+            case PAPER -> Stream.concat(split.trainingIds(LesionClass.MELANOMA).stream(),
+                    split.validationIds(LesionClass.MELANOMA).stream()).sorted().toList();
+            case TRAIN_SPLIT -> split.trainingIds(LesionClass.MELANOMA);
+            case RETAINED -> sets.retainedMelanoma();
+        };
+    }
+}
