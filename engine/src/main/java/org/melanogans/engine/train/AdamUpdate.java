@@ -16,11 +16,11 @@ import org.tensorflow.types.TFloat32;
  * reproduces the optimizer exactly. Moments are named {@code <variable>/adam_m} and
  * {@code <variable>/adam_v} and are saved with the checkpoint.
  */
-final class AdamUpdate {
+public final class AdamUpdate {
     private AdamUpdate() {
     }
 
-    static Op build(Ops tf, String name, List<Variable<TFloat32>> variables, List<Output<?>> gradients,
+    public static Op build(Ops tf, String name, List<Variable<TFloat32>> variables, List<Output<?>> gradients,
                     float learningRate, float beta1, float beta2,
                     Operand<TFloat32> beta1Power, Operand<TFloat32> beta2Power) {
         List<Op> updates = new ArrayList<>();

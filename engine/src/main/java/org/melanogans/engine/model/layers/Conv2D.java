@@ -20,9 +20,15 @@ public final class Conv2D {
     private final int stride;
 
     public Conv2D(Parameters params, String name, int in, int out, int kernel, int stride, boolean withBias) {
+        this(params, name, in, out, kernel, stride, withBias, 0.02f);
+    }
+
+    /** As above with the filter drawn from N(0, std) (He: sqrt(2 / (k x k x in)) for ReLU networks). */
+    public Conv2D(Parameters params, String name, int in, int out, int kernel, int stride, boolean withBias,
+                  float std) {
         this.tf = params.tf();
         this.stride = stride;
-        this.filter = params.normal(name + "/w", Shape.of(kernel, kernel, in, out), 0f, 0.02f);
+        this.filter = params.normal(name + "/w", Shape.of(kernel, kernel, in, out), 0f, std);
         this.bias = withBias ? params.zeros(name + "/b", Shape.of(out)) : null;
     }
 

@@ -26,6 +26,7 @@ public final class Parameters {
     private final String prefix;
     private final long seed;
     private final List<Variable<TFloat32>> variables = new ArrayList<>();
+    private final List<Variable<TFloat32>> state = new ArrayList<>();
     private final Set<String> names = new HashSet<>();
 
     public Parameters(Ops tf, String prefix, long seed) {
@@ -53,17 +54,37 @@ public final class Parameters {
         return register(name, tf.zeros(tf.constant(shape.asArray()), TFloat32.class));
     }
 
+    /**
+     * A variable that is not trained but saved with the checkpoint (batch norm's moving
+     * averages), filled with {@code value}.
+     */
+    public Variable<TFloat32> nonTrainable(String name, Shape shape, float value) {
+        Operand<TFloat32> init = tf.fill(tf.constant(shape.asArray()), tf.constant(value));
+        Variable<TFloat32> v = create(name, init);
+        state.add(v);
+        return v;
+    }
+
     private Variable<TFloat32> register(String name, Operand<TFloat32> init) {
-        String full = prefix + "/" + name;
-        if (!names.add(full)) {
-            throw new IllegalStateException("variable " + full + " defined twice");
-        }
-        Variable<TFloat32> v = scoped.withName(name.replace('/', '_')).variable(init);
+        Variable<TFloat32> v = create(name, init);
         variables.add(v);
         return v;
     }
 
-    /** The variables created so far, in creation order. */
+    private Variable<TFloat32> create(String name, Operand<TFloat32> init) {
+        String full = prefix + "/" + name;
+        if (!names.add(full)) {
+            throw new IllegalStateException("variable " + full + " defined twice");
+        }
+        return scoped.withName(name.replace('/', '_')).variable(init);
+    }
+
+    /** The non-trainable variables created so far, in creation order. */
+    public List<Variable<TFloat32>> state() {
+        return List.copyOf(state);
+    }
+
+    /** The trainable variables created so far, in creation order. */
     public List<Variable<TFloat32>> variables() {
         return List.copyOf(variables);
     }

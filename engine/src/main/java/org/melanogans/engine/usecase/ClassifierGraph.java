@@ -1,0 +1,133 @@
+package org.melanogans.engine.usecase;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.melanogans.engine.model.classifier.ResNet;
+import org.melanogans.engine.tf.SessionOptions;
+import org.melanogans.engine.train.AdamUpdate;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * A lesion classifier's graph and session: a {@link ResNet} trained with softmax cross-entropy
+ * and Adam (bias-correction powers fed from the step, as for the GANs), batch norm's running
+ * averages updated in the same session call; predictions use the running averages.
+ */
+public final class ClassifierGraph implements AutoCloseable {
+    private final Graph graph;
+    private final Session session;
+    private final int batch;
+    private final int resolution;
+    private final int classes;
+    private final float beta1;
+    private final float beta2;
+    private final Placeholder<TFloat32> images;
+    private final Placeholder<TInt32> labels;
+    private final Placeholder<TFloat32> beta1Power;
+    private final Placeholder<TFloat32> beta2Power;
+    private final Placeholder<TFloat32> predictImages;
+    private final Operand<TFloat32> loss;
+    private final Operand<TFloat32> probabilities;
+    private final List<Op> trainTargets = new ArrayList<>();
+
+    public ClassifierGraph(int depth, int classes, int resolution, int batch, float learningRate, long seed,
+                           int intraOpThreads, int interOpThreads) {
+        graph = new Graph();
+        try {
+            Ops tf = Ops.create(graph);
+            this.batch = batch;
+            this.resolution = resolution;
+            this.classes = classes;
+            this.beta1 = 0.9f;
+            this.beta2 = 0.999f;
+            ResNet net = new ResNet(tf, "classifier", depth, classes, seed);
+            images = tf.withName("images").placeholder(TFloat32.class,
+                    Placeholder.shape(Shape.of(batch, resolution, resolution, 3)));
+            labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(batch)));
+            beta1Power = tf.withName("beta1_power").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+            beta2Power = tf.withName("beta2_power").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+            ResNet.Forward train = net.training(images);
+            // the dense op: TensorFlow's C++ gradient registry has none for the sparse one
+            Operand<TFloat32> oneHot = tf.oneHot(labels, tf.constant(classes), tf.constant(1f), tf.constant(0f));
+            Operand<TFloat32> perImage = tf.nn.softmaxCrossEntropyWithLogits(train.logits(), oneHot).loss();
+            loss = tf.withName("loss").math.mean(perImage, tf.constant(0));
+            List<Variable<TFloat32>> vars = net.parameters().variables();
+            Output<?>[] x = new Output<?>[vars.size()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = vars.get(i).asOutput();
+            }
+            List<Output<?>> grads = List.of(graph.addGradients(loss.asOutput(), x));
+            trainTargets.add(AdamUpdate.build(tf, "adam", vars, new ArrayList<>(grads), learningRate, beta1, beta2,
+                    beta1Power, beta2Power));
+            trainTargets.addAll(train.updates());
+
+            predictImages = tf.withName("predict_images").placeholder(TFloat32.class,
+                    Placeholder.shape(Shape.of(-1, resolution, resolution, 3)));
+            probabilities = tf.withName("probabilities").nn.softmax(net.inference(predictImages));
+            session = new Session(graph, SessionOptions.config(intraOpThreads, interOpThreads, false));
+            session.initialize();
+        } catch (RuntimeException e) {
+            graph.close();
+            throw e;
+        }
+    }
+
+    /**
+     * One optimizer step.
+     *
+     * @param batchImages batch x res x res x 3 floats in [-1, 1]
+     * @param batchLabels class indices
+     * @param t           1-based step number
+     * @return the batch's mean cross-entropy before the step
+     */
+    public float step(float[] batchImages, int[] batchLabels, long t) {
+        try (TFloat32 x = TFloat32.tensorOf(Shape.of(batch, resolution, resolution, 3), DataBuffers.of(batchImages));
+             TInt32 y = TInt32.tensorOf(Shape.of(batch), DataBuffers.of(batchLabels));
+             TFloat32 p1 = TFloat32.scalarOf((float) Math.pow(beta1, t));
+             TFloat32 p2 = TFloat32.scalarOf((float) Math.pow(beta2, t))) {
+            Session.Runner runner = session.runner().feed(images, x).feed(labels, y).feed(beta1Power, p1)
+                    .feed(beta2Power, p2).fetch(loss);
+            trainTargets.forEach(runner::addTarget);
+            try (Result r = runner.run()) {
+                return ((TFloat32) r.get(0)).getFloat();
+            }
+        }
+    }
+
+    /** Class probabilities [n][classes] of n images (any n), from the running averages. */
+    public double[][] predict(float[] imagesNhwc, int n) {
+        float[] flat = new float[n * classes];
+        try (TFloat32 x = TFloat32.tensorOf(Shape.of(n, resolution, resolution, 3), DataBuffers.of(imagesNhwc));
+             Result r = session.runner().feed(predictImages, x).fetch(probabilities).run()) {
+            ((TFloat32) r.get(0)).asRawTensor().data().asFloats().read(flat);
+        }
+        double[][] out = new double[n][classes];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < classes; c++) {
+                out[i][c] = flat[i * classes + c];
+            }
+        }
+        return out;
+    }
+
+    public int batch() {
+        return batch;
+    }
+
+    @Override
+    public void close() {
+        session.close();
+        graph.close();
+    }
+}
