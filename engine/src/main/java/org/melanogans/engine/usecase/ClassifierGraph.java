@@ -1,7 +1,11 @@
 package org.melanogans.engine.usecase;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.melanogans.engine.UserException;
+import org.melanogans.engine.model.classifier.KerasResNet50Weights;
 import org.melanogans.engine.model.classifier.ResNet;
 import org.melanogans.engine.tf.SessionOptions;
 import org.melanogans.engine.train.AdamUpdate;
@@ -41,8 +45,17 @@ public final class ClassifierGraph implements AutoCloseable {
     private final Operand<TFloat32> probabilities;
     private final List<Op> trainTargets = new ArrayList<>();
 
+    private final ResNet net;
+    private final int depth;
+
     public ClassifierGraph(int depth, int classes, int resolution, int batch, float learningRate, long seed,
                            int intraOpThreads, int interOpThreads) {
+        this(depth, 64, classes, resolution, batch, learningRate, seed, intraOpThreads, interOpThreads);
+    }
+
+    /** @param baseWidth the ResNet's base width (64 standard; smaller only in tests) */
+    ClassifierGraph(int depth, int baseWidth, int classes, int resolution, int batch, float learningRate, long seed,
+                    int intraOpThreads, int interOpThreads) {
         graph = new Graph();
         try {
             Ops tf = Ops.create(graph);
@@ -51,7 +64,8 @@ public final class ClassifierGraph implements AutoCloseable {
             this.classes = classes;
             this.beta1 = 0.9f;
             this.beta2 = 0.999f;
-            ResNet net = new ResNet(tf, "classifier", depth, classes, seed);
+            this.depth = depth;
+            net = new ResNet(tf, "classifier", depth, classes, baseWidth, seed);
             images = tf.withName("images").placeholder(TFloat32.class,
                     Placeholder.shape(Shape.of(batch, resolution, resolution, 3)));
             labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(batch)));
@@ -123,6 +137,43 @@ public final class ClassifierGraph implements AutoCloseable {
 
     public int batch() {
         return batch;
+    }
+
+    /** Loads ImageNet weights from the Keras ResNet-50 notop HDF5 file (depth 50 only). */
+    public void loadKerasWeights(Path file) {
+        if (depth != 50) {
+            throw new UserException(file + ": the Keras ImageNet weights are for ResNet-50; set the classifier "
+                    + "depth to 50 or leave the weights unset to train ResNet-" + depth + " from scratch");
+        }
+        Map<Variable<TFloat32>, float[]> values = KerasResNet50Weights.read(file, net);
+        // all assignments in one session call: extending a live session's graph op by op is slow
+        Ops tf = Ops.create(graph);
+        List<TFloat32> tensors = new ArrayList<>();
+        try {
+            Session.Runner runner = session.runner();
+            values.forEach((variable, value) -> {
+                TFloat32 t = TFloat32.tensorOf(variable.shape(), DataBuffers.of(value));
+                tensors.add(t);
+                var in = tf.placeholder(TFloat32.class, Placeholder.shape(variable.shape()));
+                runner.feed(in, t).addTarget(tf.assign(variable, in));
+            });
+            runner.run();
+        } finally {
+            tensors.forEach(TFloat32::close);
+        }
+    }
+
+    ResNet network() {
+        return net;
+    }
+
+    /** A variable's current value, flattened. */
+    float[] value(Variable<TFloat32> variable) {
+        float[] out = new float[(int) variable.shape().size()];
+        try (Result r = session.runner().fetch(variable).run()) {
+            ((TFloat32) r.get(0)).asRawTensor().data().asFloats().read(out);
+        }
+        return out;
     }
 
     @Override

@@ -1,7 +1,10 @@
 package org.melanogans.engine.model.classifier;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.melanogans.engine.model.layers.Conv2D;
 import org.melanogans.engine.model.layers.Dense;
 import org.melanogans.engine.model.layers.MovingBatchNorm;
@@ -24,7 +27,6 @@ import org.tensorflow.types.TFloat32;
  * running-average updates to run beside the optimizer) or {@link #inference}.
  */
 public final class ResNet {
-    private static final int[] WIDTHS = {64, 128, 256, 512};
     private final Ops tf;
     private final Parameters params;
     private final int classes;
@@ -32,9 +34,20 @@ public final class ResNet {
     private final MovingBatchNorm stemNorm;
     private final List<Block> blocks = new ArrayList<>();
     private final Dense head;
+    private final Map<String, ConvUnit> units = new LinkedHashMap<>();
 
+    /** The standard widths: 64 channels after the stem, stages 64, 128, 256, 512. */
     public ResNet(Ops tf, String prefix, int depth, int classes, long seed) {
+        this(tf, prefix, depth, classes, 64, seed);
+    }
+
+    /**
+     * @param baseWidth channels after the stem and of the first stage (64 standard); the stages
+     *                  have 1, 2, 4 and 8 times it. Smaller values keep the layout for tests.
+     */
+    public ResNet(Ops tf, String prefix, int depth, int classes, int baseWidth, long seed) {
         this.tf = tf;
+        int[] widths = {baseWidth, 2 * baseWidth, 4 * baseWidth, 8 * baseWidth};
         this.classes = classes;
         this.params = new Parameters(tf, prefix, seed);
         int[] counts = switch (depth) {
@@ -43,15 +56,16 @@ public final class ResNet {
             default -> throw new IllegalArgumentException("ResNet depth must be 18 or 50, got " + depth);
         };
         boolean bottleneck = depth == 50;
-        stem = conv("conv1", 3, 64, 7, 2);
-        stemNorm = new MovingBatchNorm(params, "conv1_bn", 64);
-        int in = 64;
+        stem = conv("conv1", 3, baseWidth, 7, 2);
+        stemNorm = new MovingBatchNorm(params, "conv1_bn", baseWidth);
+        units.put("conv1", new ConvUnit(stem, stemNorm));
+        int in = baseWidth;
         for (int stage = 0; stage < 4; stage++) {
             for (int b = 0; b < counts[stage]; b++) {
                 int stride = stage > 0 && b == 0 ? 2 : 1;
                 String name = "conv" + (stage + 2) + "_block" + (b + 1);
-                Block block = bottleneck ? new Block(name, in, WIDTHS[stage], 4 * WIDTHS[stage], stride, true)
-                        : new Block(name, in, WIDTHS[stage], WIDTHS[stage], stride, false);
+                Block block = bottleneck ? new Block(name, in, widths[stage], 4 * widths[stage], stride, true)
+                        : new Block(name, in, widths[stage], widths[stage], stride, false);
                 blocks.add(block);
                 in = block.out;
             }
@@ -70,6 +84,15 @@ public final class ResNet {
 
     public int classes() {
         return classes;
+    }
+
+    /**
+     * Every convolution with its batch norm, by name: {@code conv1}, {@code conv<stage>_block<b>_<i>}
+     * (i = 1..3 in a bottleneck, 1..2 in a basic block) and {@code conv<stage>_block1_0} (the
+     * projection shortcut), stages 2 to 5 as in Keras' and the paper's numbering.
+     */
+    public Map<String, ConvUnit> units() {
+        return Collections.unmodifiableMap(units);
     }
 
     /** Training mode: logits [N, classes] and the batch-norm updates to run with the step. */
@@ -125,11 +148,15 @@ public final class ResNet {
             boolean project = stride != 1 || in != out;
             projection = project ? conv(name + "_0_conv", in, out, 1, stride) : null;
             projectionNorm = project ? new MovingBatchNorm(params, name + "_0_bn", out) : null;
+            if (project) {
+                units.put(name + "_0", new ConvUnit(projection, projectionNorm));
+            }
         }
 
         private void add(String name, int in, int out, int kernel, int stride) {
             convs.add(conv(name + "_conv", in, out, kernel, stride));
             norms.add(new MovingBatchNorm(params, name + "_bn", out));
+            units.put(name, new ConvUnit(convs.get(convs.size() - 1), norms.get(norms.size() - 1)));
         }
 
         Operand<TFloat32> apply(Operand<TFloat32> x, List<Op> updates) {
@@ -143,6 +170,10 @@ public final class ResNet {
             Operand<TFloat32> shortcut = projection == null ? x : norm(projectionNorm, projection.apply(x), updates);
             return tf.nn.relu(tf.math.add(h, shortcut));
         }
+    }
+
+    /** A convolution (no bias: the batch norm after it has beta) and its batch norm. */
+    public record ConvUnit(Conv2D conv, MovingBatchNorm norm) {
     }
 
     /** Training-mode output: logits and the running-average updates. */

@@ -32,6 +32,10 @@ public final class Conv2D {
         this.bias = withBias ? params.zeros(name + "/b", Shape.of(out)) : null;
     }
 
+    public Variable<TFloat32> filter() {
+        return filter;
+    }
+
     public Operand<TFloat32> apply(Operand<TFloat32> x) {
         Operand<TFloat32> y = tf.nn.conv2d(x, filter, List.of(1L, (long) stride, (long) stride, 1L), "SAME");
         return bias == null ? y : tf.nn.biasAdd(y, bias);
