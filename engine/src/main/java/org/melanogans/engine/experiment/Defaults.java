@@ -75,4 +75,23 @@ public final class Defaults {
     public static final int SAMPLE_COUNT = 2000;
     /** The grid PNG shows 8 x 8 samples. */
     public static final int SAMPLE_GRID = 8;
+
+    /** Paper: 60% of each class trains the classifier, 40% validates it. */
+    public static final double TRAINING_FRACTION = 0.6;
+    /** Paper: the training split's melanoma cut to 46 for B_Imb. */
+    public static final int RETAINED_MELANOMA = 46;
+    /** One seed unless the experiment asks for repeats (a confidence interval needs at least 2). */
+    public static final List<Long> USECASE_SEEDS = List.of(1L);
+    /** The most seeds the 95% interval's t table covers (df 1..30). */
+    public static final int MAX_USECASE_SEEDS = 31;
+    /** ResNet-18: the CPU classifier (the paper's is ResNet-50). */
+    public static final int CLASSIFIER_DEPTH = 18;
+    /** Paper: 224 px. */
+    public static final int CLASSIFIER_RESOLUTION = 224;
+    /** Paper: 100 epochs. */
+    public static final int CLASSIFIER_EPOCHS = 100;
+    /** Images per classifier step. */
+    public static final int CLASSIFIER_BATCH = 16;
+    /** Adam learning rate for the classifier (the paper does not say). */
+    public static final double CLASSIFIER_LEARNING_RATE = 1e-3;
 }

@@ -13,9 +13,10 @@ import java.util.List;
  * @param train  optimisation settings shared by all models
  * @param models models trained in turn, in file order
  * @param sample sampling settings
+ * @param usecase the use-case stage, or null when the experiment has none
  */
 public record Experiment(String name, Path source, long seed, DataConfig data, TrainConfig train,
-                         List<ModelConfig> models, SampleConfig sample) {
+                         List<ModelConfig> models, SampleConfig sample, UsecaseConfig usecase) {
     public Experiment {
         models = List.copyOf(models);
     }

@@ -41,7 +41,7 @@ final class ExperimentValidator {
     }
 
     Experiment experiment(ConfigNode.Mapping root) {
-        Section top = new Section(root, "", "name", "seed", "data", "train", "models", "sample");
+        Section top = new Section(root, "", "name", "seed", "data", "train", "models", "sample", "usecase");
         String name = top.has("name") ? top.string("name", null, EXPERIMENT_NAME,
                 "a name of lower-case letters, digits, '.', '_' or '-'") : defaultName();
         long seed = top.longValue("seed", Defaults.SEED);
@@ -51,7 +51,9 @@ final class ExperimentValidator {
                 "beta2", "log_every", "intra_op_threads", "inter_op_threads", "bfloat16"));
         List<ModelConfig> models = models(top);
         SampleConfig sample = sample(top.section("sample", false, "count", "grid"));
-        return crossChecks(top, new Experiment(name, source, seed, data, train, models, sample));
+        UsecaseConfig usecase = top.has("usecase") ? usecase(top.section("usecase", true, "pool", "gans", "seeds",
+                "training_fraction", "retained_melanoma", "classifier"), models) : null;
+        return crossChecks(top, new Experiment(name, source, seed, data, train, models, sample, usecase));
     }
 
     private String defaultName() {
@@ -133,6 +135,65 @@ final class ExperimentValidator {
                     s.integer("z_dim", Defaults.Z_DIM, v -> v >= 1, "an integer >= 1"), baseChannels, pyramid));
         }
         return models;
+    }
+
+    private UsecaseConfig usecase(Section s, List<ModelConfig> models) {
+        MelanomaPool pool = s.choice("pool", null, MelanomaPool.values());
+        List<String> names = models.stream().map(ModelConfig::name).toList();
+        List<String> gans = new ArrayList<>();
+        ConfigNode.Sequence gansNode = s.list("gans", "a list of model names from models:");
+        if (gansNode != null) {
+            for (int i = 0; i < gansNode.items().size(); i++) {
+                ConfigNode item = gansNode.items().get(i);
+                String path = s.key("gans") + "." + i;
+                if (!(item instanceof ConfigNode.Scalar name) || !names.contains(name.text())) {
+                    throw fail(item, path, "must name a model under models: (" + String.join(", ", names)
+                            + "), got " + item.describe());
+                }
+                if (gans.contains(name.text())) {
+                    throw fail(item, path, "duplicate GAN " + item.describe() + ", list each model once");
+                }
+                gans.add(name.text());
+            }
+        }
+        List<Long> seeds = new ArrayList<>(Defaults.USECASE_SEEDS);
+        ConfigNode.Sequence seedsNode = s.list("seeds", "a non-empty list of integers");
+        if (seedsNode != null) {
+            seeds.clear();
+            if (seedsNode.items().isEmpty() || seedsNode.items().size() > Defaults.MAX_USECASE_SEEDS) {
+                throw fail(seedsNode, s.key("seeds"), "must be a list of 1 to " + Defaults.MAX_USECASE_SEEDS
+                        + " integers, got " + seedsNode.items().size());
+            }
+            for (int i = 0; i < seedsNode.items().size(); i++) {
+                ConfigNode item = seedsNode.items().get(i);
+                Long v = item instanceof ConfigNode.Scalar sc && "int".equals(sc.tag()) ? parseInt(sc.text()) : null;
+                if (v == null || seeds.contains(v)) {
+                    throw fail(item, s.key("seeds") + "." + i, (v == null ? "must be an integer" : "duplicate seed")
+                            + ", got " + item.describe());
+                }
+                seeds.add(v);
+            }
+        }
+        Section c = s.section("classifier", false, "depth", "resolution", "epochs", "batch", "learning_rate",
+                "weights");
+        int depth = c.integer("depth", Defaults.CLASSIFIER_DEPTH, v -> v == 18 || v == 50, "18 or 50");
+        String weights = c.optionalString("weights");
+        if (weights != null && depth != 50) {
+            throw fail(c.map.entries().get("weights"), c.key("weights"), "the Keras ImageNet weights are for "
+                    + "ResNet-50: set depth: 50, or remove weights to train ResNet-" + depth + " from scratch");
+        }
+        ClassifierConfig classifier = new ClassifierConfig(depth,
+                c.integer("resolution", Defaults.CLASSIFIER_RESOLUTION, v -> v >= 32 && v <= 512,
+                        "an integer from 32 to 512"),
+                c.integer("epochs", Defaults.CLASSIFIER_EPOCHS, v -> v >= 1, "an integer >= 1"),
+                c.integer("batch", Defaults.CLASSIFIER_BATCH, v -> v >= 2, "an integer >= 2"),
+                c.number("learning_rate", Defaults.CLASSIFIER_LEARNING_RATE, v -> v > 0, "a number > 0"),
+                weights == null ? null : resolvePath(weights, c.whereOf("weights"), c.key("weights")));
+        return new UsecaseConfig(classifier,
+                s.number("training_fraction", Defaults.TRAINING_FRACTION, v -> v > 0 && v < 1,
+                        "a number between 0 and 1 (exclusive)"),
+                s.integer("retained_melanoma", Defaults.RETAINED_MELANOMA, v -> v >= 1, "an integer >= 1"),
+                pool, gans, seeds);
     }
 
     /** A key that the model type ignores is a mistake worth pointing at, not a silent no-op. */
@@ -217,7 +278,7 @@ final class ExperimentValidator {
         }
         DataConfig data = new DataConfig(d.format(), path, d.images(), d.labels(), d.classes(),
                 d.resolution(), d.crop(), d.limit(), d.generated());
-        return new Experiment(e.name(), e.source(), e.seed(), data, e.train(), e.models(), e.sample());
+        return new Experiment(e.name(), e.source(), e.seed(), data, e.train(), e.models(), e.sample(), e.usecase());
     }
 
     private Path resolvePath(String text, String where, String key) {
@@ -270,6 +331,18 @@ final class ExperimentValidator {
                         + allowed);
             }
             return node;
+        }
+
+        /** A list that may be absent (null). */
+        ConfigNode.Sequence list(String key, String allowed) {
+            ConfigNode node = map.entries().get(key);
+            if (node == null) {
+                return null;
+            }
+            if (!(node instanceof ConfigNode.Sequence seq)) {
+                throw fail(node, key(key), "must be " + allowed + ", got " + node.describe());
+            }
+            return seq;
         }
 
         Section section(String key, boolean required, String... allowed) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.melanogans.engine.experiment.ClassifierConfig;
 import org.melanogans.engine.experiment.DataConfig;
 import org.melanogans.engine.experiment.Experiment;
 import org.melanogans.engine.experiment.GeneratedConfig;
@@ -17,6 +18,7 @@ import org.melanogans.engine.experiment.LesionClass;
 import org.melanogans.engine.experiment.ModelConfig;
 import org.melanogans.engine.experiment.ModelType;
 import org.melanogans.engine.experiment.TrainConfig;
+import org.melanogans.engine.experiment.UsecaseConfig;
 import org.melanogans.engine.experiment.YamlNames;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -106,7 +108,29 @@ public final class PlanYaml {
         sample.put("count", e.sample().count());
         sample.put("grid", e.sample().grid());
         root.put("sample", sample);
+        if (e.usecase() != null) {
+            root.put("usecase", usecase(e.usecase()));
+        }
         return root;
+    }
+
+    private static Map<String, Object> usecase(UsecaseConfig u) {
+        Map<String, Object> usecase = new LinkedHashMap<>();
+        usecase.put("pool", lower(u.pool()));
+        usecase.put("gans", u.gans());
+        usecase.put("seeds", u.seeds());
+        usecase.put("training_fraction", u.trainingFraction());
+        usecase.put("retained_melanoma", u.retainedMelanoma());
+        ClassifierConfig c = u.classifier();
+        Map<String, Object> classifier = new LinkedHashMap<>();
+        classifier.put("depth", c.depth());
+        classifier.put("resolution", c.resolution());
+        classifier.put("epochs", c.epochs());
+        classifier.put("batch", c.batch());
+        classifier.put("learning_rate", c.learningRate());
+        classifier.put("weights", c.weights() == null ? null : c.weights().toString());
+        usecase.put("classifier", classifier);
+        return usecase;
     }
 
     private static Map<String, Object> model(ModelConfig m) {

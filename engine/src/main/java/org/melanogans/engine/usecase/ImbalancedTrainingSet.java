@@ -8,8 +8,10 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.melanogans.engine.UserException;
 import org.melanogans.engine.experiment.LesionClass;
+import org.melanogans.engine.experiment.MelanomaPool;
 
 /**
  * B_Imb: the training split with its melanoma cut down to a few, the paper's scarce-class setting.
@@ -58,6 +60,16 @@ public record ImbalancedTrainingSet(StratifiedSplit split, List<String> retained
         images.values().removeIf(c -> c == LesionClass.MELANOMA);
         retainedMelanoma.forEach(id -> images.put(id, LesionClass.MELANOMA));
         return Collections.unmodifiableSortedMap(images);
+    }
+
+    /** The ids of the real melanoma a use-case GAN may train on under {@code pool}, sorted. */
+    public List<String> melanomaPool(MelanomaPool pool) {
+        return switch (pool) {
+            case PAPER -> Stream.concat(split.trainingIds(LesionClass.MELANOMA).stream(),
+                    split.validationIds(LesionClass.MELANOMA).stream()).sorted().toList();
+            case TRAIN_SPLIT -> split.trainingIds(LesionClass.MELANOMA);
+            case RETAINED -> retainedMelanoma;
+        };
     }
 
     /** How many generated melanoma restore the training split's melanoma count. */

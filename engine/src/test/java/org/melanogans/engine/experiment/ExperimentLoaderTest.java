@@ -101,7 +101,7 @@ class ExperimentLoaderTest {
                 + "labels, classes, resolution, crop, limit, generated",
                 error(MINIMAL.replace("  resolution: 32", "  resolution: 32\n  resoluton: 64")
                         .replace("  format: generated\n", "")));
-        assertEquals("x.yaml:8:1: epoch: unknown key; allowed keys: name, seed, data, train, models, sample",
+        assertEquals("x.yaml:8:1: epoch: unknown key; allowed keys: name, seed, data, train, models, sample, usecase",
                 error(MINIMAL + "epoch: 3\n"));
     }
 
@@ -229,6 +229,37 @@ class ExperimentLoaderTest {
     }
 
     @Test
+    void usecaseSectionIsReadWithItsDefaults() throws IOException {
+        assertNull(load(MINIMAL, Map.of()).usecase(), "no usecase: key, no stage");
+        Experiment e = load(MINIMAL + """
+                  - type: lapgan
+                usecase:
+                  pool: train-split
+                  gans: [lapgan]
+                  seeds: [3, 1, 2]
+                  classifier: {depth: 50, resolution: 64, weights: w/notop.h5}
+                """, Map.of());
+        assertEquals(new UsecaseConfig(new ClassifierConfig(50, 64, 100, 16, 1e-3, dir.resolve("w/notop.h5")), 0.6,
+                46, MelanomaPool.TRAIN_SPLIT, List.of("lapgan"), List.of(3L, 1L, 2L)), e.usecase());
+        Experiment minimal = load(MINIMAL + "usecase: {pool: retained}\n", Map.of());
+        assertEquals(new UsecaseConfig(new ClassifierConfig(18, 224, 100, 16, 1e-3, null), 0.6, 46,
+                MelanomaPool.RETAINED, List.of(), List.of(1L)), minimal.usecase());
+    }
+
+    @Test
+    void usecaseMistakesNameTheirLine() {
+        assertEquals("x.yaml:9:3: usecase.pool: missing required key, must be one of paper, train-split, retained",
+                error(MINIMAL + "usecase:\n  seeds: [1]\n"));
+        assertEquals("x.yaml:10:10: usecase.gans.0: must name a model under models: (dcgan), got \"lapgan\"",
+                error(MINIMAL + "usecase:\n  pool: paper\n  gans: [lapgan]\n"));
+        assertEquals("x.yaml:10:17: usecase.seeds.2: duplicate seed, got \"1\"",
+                error(MINIMAL + "usecase:\n  pool: paper\n  seeds: [1, 2, 1]\n"));
+        assertEquals("x.yaml:10:25: usecase.classifier.weights: the Keras ImageNet weights are for ResNet-50: set "
+                + "depth: 50, or remove weights to train ResNet-18 from scratch",
+                error(MINIMAL + "usecase:\n  pool: paper\n  classifier: {weights: w.h5}\n"));
+    }
+
+    @Test
     void duplicateModelNamesAreRefused() {
         assertEquals("x.yaml:8:5: models.1.name: duplicate model name \"dcgan\" (also models.0), "
                 + "give each model a unique name:",
@@ -240,7 +271,7 @@ class ExperimentLoaderTest {
         String message = error("data:\n  format: generated\n resolution: [32\n");
         assertTrue(message.matches("x\\.yaml:\\d+:\\d+: [^\\n]+"), message);
         assertEquals("x.yaml:2:4: mapping values are not allowed here", error("data: a\n  b: c\n"));
-        assertEquals("x.yaml:1:1: the file must be a map of keys (name, seed, data, train, models, sample), "
+        assertEquals("x.yaml:1:1: the file must be a map of keys (name, seed, data, train, models, sample, usecase), "
                 + "got a list", error("- 1\n- 2\n"));
     }
 
@@ -265,7 +296,7 @@ class ExperimentLoaderTest {
         assertEquals("x.yaml:14:10: too many aliases (more than 10), write the values out instead",
                 error(yaml.toString()));
         // a few aliases are fine
-        assertEquals("x.yaml:9:1: b: unknown key; allowed keys: name, seed, data, train, models, sample",
+        assertEquals("x.yaml:9:1: b: unknown key; allowed keys: name, seed, data, train, models, sample, usecase",
                 error(MINIMAL.replace("epochs: 5", "epochs: &e 5").replace("train:", "train:")
                         + "sample: {count: *e, grid: 1}\nb: 1\n"));
     }

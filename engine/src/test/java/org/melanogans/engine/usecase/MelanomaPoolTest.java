@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.melanogans.engine.experiment.LesionClass;
+import org.melanogans.engine.experiment.MelanomaPool;
 import org.melanogans.engine.experiment.YamlNames;
 
 class MelanomaPoolTest {
@@ -25,7 +26,7 @@ class MelanomaPoolTest {
         ImbalancedTrainingSet sets = sets(42);
         List<String> all = LABELS.entrySet().stream().filter(e -> e.getValue() == LesionClass.MELANOMA)
                 .map(Map.Entry::getKey).sorted().toList();
-        List<String> pool = MelanomaPool.PAPER.imageIds(sets);
+        List<String> pool = sets.melanomaPool(MelanomaPool.PAPER);
         assertEquals(374, pool.size());
         assertEquals(all, pool);
         // The leak the Javadoc warns of.
@@ -37,8 +38,8 @@ class MelanomaPoolTest {
         for (long seed = 0; seed < 20; seed++) {
             ImbalancedTrainingSet sets = sets(seed);
             Set<String> validation = sets.split().validation().keySet();
-            List<String> trainSplit = MelanomaPool.TRAIN_SPLIT.imageIds(sets);
-            List<String> retained = MelanomaPool.RETAINED.imageIds(sets);
+            List<String> trainSplit = sets.melanomaPool(MelanomaPool.TRAIN_SPLIT);
+            List<String> retained = sets.melanomaPool(MelanomaPool.RETAINED);
             assertEquals(224, trainSplit.size());
             assertEquals(46, retained.size());
             assertTrue(Collections.disjoint(trainSplit, validation), "seed " + seed);

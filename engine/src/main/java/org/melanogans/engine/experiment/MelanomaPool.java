@@ -1,8 +1,4 @@
-package org.melanogans.engine.usecase;
-
-import java.util.List;
-import java.util.stream.Stream;
-import org.melanogans.engine.experiment.LesionClass;
+package org.melanogans.engine.experiment;
 
 /**
  * Which real melanoma images a use-case GAN may train on (the GANs see melanoma only). Results
@@ -19,16 +15,5 @@ public enum MelanomaPool {
     /** The training split's melanoma: what B_Full's classifier sees; no validation image. */
     TRAIN_SPLIT,
     /** Only the melanoma retained in B_Imb: the scarce-data setting taken literally; no validation image. */
-    RETAINED;
-
-    /** The ids of the images in this pool, sorted. */
-    public List<String> imageIds(ImbalancedTrainingSet sets) {
-        StratifiedSplit split = sets.split();
-        return switch (this) {
-            case PAPER -> Stream.concat(split.trainingIds(LesionClass.MELANOMA).stream(),
-                    split.validationIds(LesionClass.MELANOMA).stream()).sorted().toList();
-            case TRAIN_SPLIT -> split.trainingIds(LesionClass.MELANOMA);
-            case RETAINED -> sets.retainedMelanoma();
-        };
-    }
+    RETAINED
 }

@@ -1,0 +1,16 @@
+package org.melanogans.engine.experiment;
+
+import java.nio.file.Path;
+
+/**
+ * The use-case's lesion classifier.
+ *
+ * @param depth        ResNet depth: 50 (paper, bottleneck blocks) or 18 (CPU runs)
+ * @param resolution   input side in pixels (paper: 224); the images are resized from the data's
+ * @param epochs       passes over the training set (paper: 100)
+ * @param batch        images per step
+ * @param learningRate Adam learning rate
+ * @param weights      Keras ResNet-50 notop ImageNet weights (HDF5), or null: trained from scratch
+ */
+public record ClassifierConfig(int depth, int resolution, int epochs, int batch, double learningRate, Path weights) {
+}
