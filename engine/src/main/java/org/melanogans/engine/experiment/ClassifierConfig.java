@@ -9,8 +9,10 @@ import java.nio.file.Path;
  * @param resolution   input side in pixels (paper: 224); the images are resized from the data's
  * @param epochs       passes over the training set (paper: 100)
  * @param batch        images per step
- * @param learningRate Adam learning rate
+ * @param optimizer    Adam or SGD with momentum
+ * @param learningRate the optimizer's learning rate
  * @param weights      Keras ResNet-50 notop ImageNet weights (HDF5), or null: trained from scratch
  */
-public record ClassifierConfig(int depth, int resolution, int epochs, int batch, double learningRate, Path weights) {
+public record ClassifierConfig(int depth, int resolution, int epochs, int batch, ClassifierOptimizer optimizer,
+                               double learningRate, Path weights) {
 }

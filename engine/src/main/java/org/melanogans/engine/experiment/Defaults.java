@@ -92,6 +92,10 @@ public final class Defaults {
     public static final int CLASSIFIER_EPOCHS = 100;
     /** Images per classifier step. */
     public static final int CLASSIFIER_BATCH = 16;
-    /** Adam learning rate for the classifier (the paper does not say). */
+    /** Adam: the paper does not name its optimizer. */
+    public static final ClassifierOptimizer CLASSIFIER_OPTIMIZER = ClassifierOptimizer.ADAM;
+    /** Steps of each use-case melanoma GAN (the paper does not give its use-case GAN budget). */
+    public static final int USECASE_GAN_STEPS = 2000;
+    /** Learning rate for the classifier (the paper does not say). */
     public static final double CLASSIFIER_LEARNING_RATE = 1e-3;
 }

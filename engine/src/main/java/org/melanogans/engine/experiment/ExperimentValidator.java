@@ -52,7 +52,7 @@ final class ExperimentValidator {
         List<ModelConfig> models = models(top);
         SampleConfig sample = sample(top.section("sample", false, "count", "grid"));
         UsecaseConfig usecase = top.has("usecase") ? usecase(top.section("usecase", true, "pool", "gans", "seeds",
-                "training_fraction", "retained_melanoma", "classifier"), models) : null;
+                "training_fraction", "retained_melanoma", "gan_steps", "classifier"), models) : null;
         return crossChecks(top, new Experiment(name, source, seed, data, train, models, sample, usecase));
     }
 
@@ -174,8 +174,8 @@ final class ExperimentValidator {
                 seeds.add(v);
             }
         }
-        Section c = s.section("classifier", false, "depth", "resolution", "epochs", "batch", "learning_rate",
-                "weights");
+        Section c = s.section("classifier", false, "depth", "resolution", "epochs", "batch", "optimizer",
+                "learning_rate", "weights");
         int depth = c.integer("depth", Defaults.CLASSIFIER_DEPTH, v -> v == 18 || v == 50, "18 or 50");
         String weights = c.optionalString("weights");
         if (weights != null && depth != 50) {
@@ -187,13 +187,15 @@ final class ExperimentValidator {
                         "an integer from 32 to 512"),
                 c.integer("epochs", Defaults.CLASSIFIER_EPOCHS, v -> v >= 1, "an integer >= 1"),
                 c.integer("batch", Defaults.CLASSIFIER_BATCH, v -> v >= 2, "an integer >= 2"),
+                c.choice("optimizer", Defaults.CLASSIFIER_OPTIMIZER, ClassifierOptimizer.values()),
                 c.number("learning_rate", Defaults.CLASSIFIER_LEARNING_RATE, v -> v > 0, "a number > 0"),
                 weights == null ? null : resolvePath(weights, c.whereOf("weights"), c.key("weights")));
         return new UsecaseConfig(classifier,
                 s.number("training_fraction", Defaults.TRAINING_FRACTION, v -> v > 0 && v < 1,
                         "a number between 0 and 1 (exclusive)"),
                 s.integer("retained_melanoma", Defaults.RETAINED_MELANOMA, v -> v >= 1, "an integer >= 1"),
-                pool, gans, seeds);
+                pool, gans, s.integer("gan_steps", Defaults.USECASE_GAN_STEPS, v -> v >= 1, "an integer >= 1"),
+                seeds);
     }
 
     /** A key that the model type ignores is a mistake worth pointing at, not a silent no-op. */

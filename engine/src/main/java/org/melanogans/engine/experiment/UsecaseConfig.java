@@ -11,10 +11,12 @@ import java.util.List;
  * @param retainedMelanoma training melanoma kept in B_Imb (paper: 46)
  * @param pool             which real melanoma the GANs train on (results state it)
  * @param gans             names of {@code models:} entries trained on melanoma to restore the counts
+ * @param ganSteps         optimizer steps of each melanoma GAN, whatever the pool's size (rounded
+ *                         up to whole epochs of the pool), so the pools compare at equal compute
  * @param seeds            the stage runs once per seed (split, cut, GANs, classifiers); mean and 95% CI
  */
 public record UsecaseConfig(ClassifierConfig classifier, double trainingFraction, int retainedMelanoma,
-                            MelanomaPool pool, List<String> gans, List<Long> seeds) {
+                            MelanomaPool pool, List<String> gans, int ganSteps, List<Long> seeds) {
     public UsecaseConfig {
         gans = List.copyOf(gans);
         seeds = List.copyOf(seeds);

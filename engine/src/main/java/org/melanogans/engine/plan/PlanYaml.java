@@ -121,12 +121,14 @@ public final class PlanYaml {
         usecase.put("seeds", u.seeds());
         usecase.put("training_fraction", u.trainingFraction());
         usecase.put("retained_melanoma", u.retainedMelanoma());
+        usecase.put("gan_steps", u.ganSteps());
         ClassifierConfig c = u.classifier();
         Map<String, Object> classifier = new LinkedHashMap<>();
         classifier.put("depth", c.depth());
         classifier.put("resolution", c.resolution());
         classifier.put("epochs", c.epochs());
         classifier.put("batch", c.batch());
+        classifier.put("optimizer", lower(c.optimizer()));
         classifier.put("learning_rate", c.learningRate());
         classifier.put("weights", c.weights() == null ? null : c.weights().toString());
         usecase.put("classifier", classifier);

@@ -5,8 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.melanogans.engine.UserException;
+import org.melanogans.engine.experiment.ClassifierConfig;
+import org.melanogans.engine.experiment.ClassifierOptimizer;
 import org.melanogans.engine.model.classifier.KerasResNet50Weights;
 import org.melanogans.engine.model.classifier.ResNet;
+import org.melanogans.engine.tf.Scopes;
 import org.melanogans.engine.tf.SessionOptions;
 import org.melanogans.engine.train.AdamUpdate;
 import org.tensorflow.Graph;
@@ -48,14 +51,38 @@ public final class ClassifierGraph implements AutoCloseable {
     private final ResNet net;
     private final int depth;
 
-    public ClassifierGraph(int depth, int classes, int resolution, int batch, float learningRate, long seed,
-                           int intraOpThreads, int interOpThreads) {
-        this(depth, 64, classes, resolution, batch, learningRate, seed, intraOpThreads, interOpThreads);
+    public ClassifierGraph(int depth, int classes, int resolution, int batch, ClassifierOptimizer optimizer,
+                           float learningRate, long seed, int intraOpThreads, int interOpThreads) {
+        this(depth, 64, classes, resolution, batch, optimizer, learningRate, seed, intraOpThreads, interOpThreads,
+                false);
     }
 
-    /** @param baseWidth the ResNet's base width (64 standard; smaller only in tests) */
-    ClassifierGraph(int depth, int baseWidth, int classes, int resolution, int batch, float learningRate, long seed,
-                    int intraOpThreads, int interOpThreads) {
+    /**
+     * The use-case classifier of an experiment; with a weights file, its ImageNet weights loaded and
+     * its input preprocessed as Keras' ResNet-50 expects.
+     */
+    public static ClassifierGraph of(ClassifierConfig c, int classes, long seed, int intraOpThreads,
+                                     int interOpThreads) {
+        ClassifierGraph graph = new ClassifierGraph(c.depth(), 64, classes, c.resolution(), c.batch(), c.optimizer(),
+                (float) c.learningRate(), seed, intraOpThreads, interOpThreads, c.weights() != null);
+        try {
+            if (c.weights() != null) {
+                graph.loadKerasWeights(c.weights());
+            }
+            return graph;
+        } catch (RuntimeException e) {
+            graph.close();
+            throw e;
+        }
+    }
+
+    /**
+     * @param baseWidth  the ResNet's base width (64 standard; smaller only in tests)
+     * @param kerasInput feed the network Keras' "caffe" preprocessing of the [-1, 1] images (0..255
+     *                   BGR less the ImageNet channel means), which its ImageNet weights were trained on
+     */
+    ClassifierGraph(int depth, int baseWidth, int classes, int resolution, int batch, ClassifierOptimizer optimizer,
+                    float learningRate, long seed, int intraOpThreads, int interOpThreads, boolean kerasInput) {
         graph = new Graph();
         try {
             Ops tf = Ops.create(graph);
@@ -71,7 +98,7 @@ public final class ClassifierGraph implements AutoCloseable {
             labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(batch)));
             beta1Power = tf.withName("beta1_power").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
             beta2Power = tf.withName("beta2_power").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
-            ResNet.Forward train = net.training(images);
+            ResNet.Forward train = net.training(kerasInput ? kerasPreprocess(tf, images) : images);
             // the dense op: TensorFlow's C++ gradient registry has none for the sparse one
             Operand<TFloat32> oneHot = tf.oneHot(labels, tf.constant(classes), tf.constant(1f), tf.constant(0f));
             Operand<TFloat32> perImage = tf.nn.softmaxCrossEntropyWithLogits(train.logits(), oneHot).loss();
@@ -82,19 +109,46 @@ public final class ClassifierGraph implements AutoCloseable {
                 x[i] = vars.get(i).asOutput();
             }
             List<Output<?>> grads = List.of(graph.addGradients(loss.asOutput(), x));
-            trainTargets.add(AdamUpdate.build(tf, "adam", vars, new ArrayList<>(grads), learningRate, beta1, beta2,
-                    beta1Power, beta2Power));
+            trainTargets.add(optimizer == ClassifierOptimizer.ADAM
+                    ? AdamUpdate.build(tf, "adam", vars, new ArrayList<>(grads), learningRate, beta1, beta2,
+                            beta1Power, beta2Power)
+                    : momentumUpdate(tf, vars, grads, learningRate));
             trainTargets.addAll(train.updates());
 
             predictImages = tf.withName("predict_images").placeholder(TFloat32.class,
                     Placeholder.shape(Shape.of(-1, resolution, resolution, 3)));
-            probabilities = tf.withName("probabilities").nn.softmax(net.inference(predictImages));
+            probabilities = tf.withName("probabilities").nn.softmax(net.inference(
+                    kerasInput ? kerasPreprocess(tf, predictImages) : predictImages));
             session = new Session(graph, SessionOptions.config(intraOpThreads, interOpThreads, false));
             session.initialize();
         } catch (RuntimeException e) {
             graph.close();
             throw e;
         }
+    }
+
+    /** [-1, 1] RGB to Keras' caffe mode: 0..255, channels reversed to BGR, ImageNet BGR means subtracted. */
+    private static Operand<TFloat32> kerasPreprocess(Ops tf, Operand<TFloat32> images) {
+        Operand<TFloat32> pixels = tf.math.mul(tf.math.add(images, tf.constant(1f)), tf.constant(127.5f));
+        Operand<TFloat32> bgr = tf.reverse(pixels, tf.constant(new int[] {3}));
+        return tf.math.sub(bgr, tf.constant(new float[] {103.939f, 116.779f, 123.68f}));
+    }
+
+    /** SGD with momentum 0.9; the accumulators are named {@code <variable>/momentum}. */
+    private static Op momentumUpdate(Ops tf, List<Variable<TFloat32>> variables, List<Output<?>> gradients,
+                                     float learningRate) {
+        Operand<TFloat32> lr = tf.constant(learningRate);
+        Operand<TFloat32> momentum = tf.constant(0.9f);
+        List<Op> updates = new ArrayList<>();
+        for (int i = 0; i < variables.size(); i++) {
+            Variable<TFloat32> v = variables.get(i);
+            Variable<TFloat32> accumulator = Scopes.under(tf, v.op().name()).withName("momentum").variable(
+                    tf.zeros(tf.constant(v.shape().asArray()), TFloat32.class));
+            @SuppressWarnings("unchecked")
+            Output<TFloat32> g = (Output<TFloat32>) gradients.get(i);
+            updates.add(tf.train.applyMomentum(v, accumulator, lr, g, momentum));
+        }
+        return tf.withName("momentum_update").withControlDependencies(updates).noOp();
     }
 
     /**

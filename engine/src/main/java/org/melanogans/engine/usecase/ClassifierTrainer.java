@@ -17,9 +17,21 @@ public final class ClassifierTrainer {
     private ClassifierTrainer() {
     }
 
+    /** Told after every epoch: its 1-based number, mean loss and the training images per second so far. */
+    public interface EpochListener {
+        void onEpoch(int epoch, double loss, double imagesPerSecond);
+    }
+
     /** Trains for {@code epochs}; returns the mean loss of each epoch. */
     public static double[] train(ClassifierGraph graph, ImageSet data, int[] indices, List<LesionClass> labels,
                                  int epochs, long seed) {
+        return train(graph, data, indices, labels, epochs, seed, (epoch, loss, rate) -> { });
+    }
+
+    /** Trains for {@code epochs}, telling {@code listener} after each; returns the mean loss of each epoch. */
+    public static double[] train(ClassifierGraph graph, ImageSet data, int[] indices, List<LesionClass> labels,
+                                 int epochs, long seed, EpochListener listener) {
+        long start = System.nanoTime();
         int batch = graph.batch();
         int res = data.resolution();
         int steps = indices.length / batch;
@@ -48,6 +60,8 @@ public final class ClassifierTrainer {
                 sum += graph.step(images, batchLabels, ++t);
             }
             epochLoss[epoch] = sum / steps;
+            double seconds = (System.nanoTime() - start) / 1e9;
+            listener.onEpoch(epoch + 1, epochLoss[epoch], (epoch + 1.0) * steps * batch / seconds);
         }
         return epochLoss;
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.melanogans.engine.experiment.ClassifierOptimizer;
 import org.melanogans.engine.EngineLog;
 import org.melanogans.engine.data.DatasetLoader;
 import org.melanogans.engine.data.ImageSet;
@@ -43,7 +44,7 @@ class ClassifierLearnsGeneratedLesionsTest {
         int[] validation = split.validation().keySet().stream().mapToInt(index::get).toArray();
         List<LesionClass> truth = new ArrayList<>(split.validation().values());
 
-        try (ClassifierGraph graph = new ClassifierGraph(18, 3, 32, 16, 1e-3f, 5, 2, 2)) {
+        try (ClassifierGraph graph = new ClassifierGraph(18, 3, 32, 16, ClassifierOptimizer.ADAM, 1e-3f, 5, 2, 2)) {
             ClassificationMetrics untrained = ClassificationMetrics.of(truth,
                     ClassifierTrainer.predict(graph, data, validation));
             double[] losses = ClassifierTrainer.train(graph, data, train, trainLabels, 6, 5);

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.melanogans.engine.experiment.ClassifierOptimizer;
 import org.melanogans.engine.UserException;
 import org.melanogans.engine.model.classifier.ResNet;
 
@@ -107,7 +108,8 @@ class KerasWeightsTest {
     void kerasLayerNamesLoadIntoTheirPlacesWithConvolutionBiasesFolded(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("notop.h5");
         Map<String, Map<String, float[][][][]>> keras = kerasFile(file, 4, null, new Random(1));
-        try (ClassifierGraph graph = new ClassifierGraph(50, 4, 3, 32, 2, 1e-3f, 1, 2, 2)) {
+        try (ClassifierGraph graph = new ClassifierGraph(50, 4, 3, 32, 2, ClassifierOptimizer.ADAM, 1e-3f, 1,
+                2, 2, true)) {
             graph.loadKerasWeights(file);
             ResNet net = graph.network();
             assertEquals(53, net.units().size(), "1 stem + 16 blocks x 3 + 4 projections");
@@ -131,13 +133,40 @@ class KerasWeightsTest {
     }
 
     @Test
+    void withImageNetWeightsTheNetworkSeesKerasCaffePreprocessing(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("notop.h5");
+        kerasFile(file, 4, null, new Random(4));
+        Random r = new Random(9);
+        float[] image = new float[32 * 32 * 3];
+        float[] caffe = new float[image.length];
+        float[] bgrMeans = {103.939f, 116.779f, 123.68f};
+        for (int p = 0; p < 32 * 32; p++) {
+            for (int c = 0; c < 3; c++) {
+                image[p * 3 + c] = r.nextInt(256) / 127.5f - 1f;
+            }
+            for (int c = 0; c < 3; c++) {   // BGR: channel c of the network is colour 2 - c of the image
+                caffe[p * 3 + c] = (image[p * 3 + 2 - c] + 1f) * 127.5f - bgrMeans[c];
+            }
+        }
+        try (ClassifierGraph keras = new ClassifierGraph(50, 4, 3, 32, 2, ClassifierOptimizer.ADAM, 1e-3f, 1, 2, 2,
+                true);
+             ClassifierGraph raw = new ClassifierGraph(50, 4, 3, 32, 2, ClassifierOptimizer.ADAM, 1e-3f, 1, 2, 2,
+                     false)) {
+            keras.loadKerasWeights(file);
+            raw.loadKerasWeights(file);
+            assertArrayEquals(raw.predict(caffe, 1)[0], keras.predict(image, 1)[0], 1e-5);
+        }
+    }
+
+    @Test
     void aFileOfAnotherShapeOrWithALayerMissingFailsNamingTheDataset(@TempDir Path dir) throws Exception {
         Path wide = dir.resolve("wide.h5");
         kerasFile(wide, 8, null, new Random(2));
         Path missing = dir.resolve("missing.h5");
         kerasFile(missing, 4, "res4c_branch2b", new Random(3));
         Path notHdf5 = Files.writeString(dir.resolve("weights.h5"), "not hdf5");
-        try (ClassifierGraph graph = new ClassifierGraph(50, 4, 3, 32, 2, 1e-3f, 1, 2, 2)) {
+        try (ClassifierGraph graph = new ClassifierGraph(50, 4, 3, 32, 2, ClassifierOptimizer.ADAM, 1e-3f, 1,
+                2, 2, true)) {
             assertEquals(wide + ": conv1/conv1/kernel:0 has shape [7, 7, 3, 8], expected [7, 7, 3, 4] for ResNet-50; "
                     + "this is not the Keras ResNet-50 notop weights file",
                     assertThrows(UserException.class, () -> graph.loadKerasWeights(wide)).getMessage());
@@ -147,7 +176,8 @@ class KerasWeightsTest {
             String bad = assertThrows(UserException.class, () -> graph.loadKerasWeights(notHdf5)).getMessage();
             assertEquals(true, bad.startsWith(notHdf5 + ": not a readable HDF5 file"), bad);
         }
-        try (ClassifierGraph resnet18 = new ClassifierGraph(18, 4, 3, 32, 2, 1e-3f, 1, 2, 2)) {
+        try (ClassifierGraph resnet18 = new ClassifierGraph(18, 4, 3, 32, 2, ClassifierOptimizer.ADAM, 1e-3f, 1,
+                2, 2, true)) {
             assertEquals(wide + ": the Keras ImageNet weights are for ResNet-50; set the classifier depth to 50 or "
                     + "leave the weights unset to train ResNet-18 from scratch",
                     assertThrows(UserException.class, () -> resnet18.loadKerasWeights(wide)).getMessage());

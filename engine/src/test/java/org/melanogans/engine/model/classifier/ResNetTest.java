@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.melanogans.engine.experiment.ClassifierOptimizer;
 import org.melanogans.engine.usecase.ClassifierGraph;
 import org.tensorflow.Graph;
 import org.tensorflow.op.Ops;
@@ -33,7 +34,7 @@ class ResNetTest {
 
     @Test
     void aPredictionDoesNotDependOnTheRestOfItsBatch() {
-        try (ClassifierGraph graph = new ClassifierGraph(18, 3, 32, 4, 1e-3f, 3, 2, 2)) {
+        try (ClassifierGraph graph = new ClassifierGraph(18, 3, 32, 4, ClassifierOptimizer.ADAM, 1e-3f, 3, 2, 2)) {
             Random r = new Random(2);
             float[] images = new float[4 * 32 * 32 * 3];
             for (int i = 0; i < images.length; i++) {
@@ -47,6 +48,25 @@ class ResNetTest {
             double[][] together = graph.predict(images, 4);
             assertArrayEquals(together[0], alone[0], 1e-5, "inference uses the running averages");
             assertEquals(1.0, together[0][0] + together[0][1] + together[0][2], 1e-5);
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(ClassifierOptimizer.class)
+    void eachOptimizerFitsOneBatch(ClassifierOptimizer optimizer) {
+        try (ClassifierGraph graph = new ClassifierGraph(18, 3, 32, 4, optimizer, 1e-2f, 3, 2, 2)) {
+            Random r = new Random(5);
+            float[] images = new float[4 * 32 * 32 * 3];
+            for (int i = 0; i < images.length; i++) {
+                images[i] = r.nextFloat() * 2 - 1;
+            }
+            int[] labels = {0, 1, 2, 1};
+            float first = graph.step(images, labels, 1);
+            float last = first;
+            for (int t = 2; t <= 15; t++) {
+                last = graph.step(images, labels, t);
+            }
+            org.junit.jupiter.api.Assertions.assertTrue(last < first / 2, optimizer + ": loss " + first + " -> " + last);
         }
     }
 }
