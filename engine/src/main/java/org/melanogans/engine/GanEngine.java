@@ -38,6 +38,7 @@ import org.melanogans.engine.metrics.FolderEvaluation;
 import org.melanogans.engine.metrics.HistogramMetrics;
 import org.melanogans.engine.metrics.MetricsFile;
 import org.melanogans.engine.metrics.RegressionCheck;
+import org.melanogans.engine.metrics.UsecaseMetrics;
 import org.melanogans.engine.plan.PlanYaml;
 import org.melanogans.engine.plan.RunDirectories;
 import org.melanogans.engine.plan.RunPlan;
@@ -52,6 +53,7 @@ import org.melanogans.engine.train.TrainingBenchmark;
 import org.melanogans.engine.train.TrainingGraph;
 import org.melanogans.engine.train.TrainingListener;
 import org.melanogans.engine.train.TrainingResult;
+import org.melanogans.engine.usecase.UsecaseStage;
 
 /**
  * The engine's front door: one method per goal. Front ends (the Maven plugin) parse their
@@ -114,34 +116,53 @@ public final class GanEngine {
      */
     public Path train(Experiment experiment, boolean fresh, List<String> modelNames) {
         List<ModelConfig> models = select(experiment, modelNames);
+        // the use-case's GANs train on melanoma inside the stage, not on the whole data set
+        List<String> usecaseGans = experiment.usecase() == null ? List.of() : experiment.usecase().gans();
+        List<ModelConfig> histogramModels = models.stream().filter(m -> !usecaseGans.contains(m.name())).toList();
+        boolean runUsecase = experiment.usecase() != null && modelNames.isEmpty();
         requireDataPath(experiment);
         RunPlan plan = RunDirectories.open(experiment, reportsRoot, fresh, log);
         log.info("Run directory: " + plan.runDir());
         ImageSet data = loadData(experiment);
-        ColorHistogram real = ColorHistogram.of(data);
         Path metricsPath = plan.runDir().resolve("metrics.json");
         MetricsFile metrics = Files.isRegularFile(metricsPath) ? MetricsFile.read(metricsPath)
                 : newMetrics(experiment, plan.runId(), data);
         List<String> failures = new ArrayList<>();
-        for (ModelConfig model : models) {
+        if (!histogramModels.isEmpty()) {
+            ColorHistogram real = ColorHistogram.of(data);
+            for (ModelConfig model : histogramModels) {
+                try {
+                    metrics = metrics.withModel(model.name(), trainModel(experiment, plan, data, real, model));
+                } catch (RuntimeException e) {
+                    String message = describe(e);
+                    log.warn(model.name() + " failed: " + message);
+                    failures.add(message);
+                    metrics = metrics.withModel(model.name(), ModelMetrics.failed(message));
+                }
+                metrics.write(metricsPath);
+                RunDirectories.publishLatest(plan, metricsPath);
+            }
+        }
+        if (runUsecase) {
             try {
-                metrics = metrics.withModel(model.name(), trainModel(experiment, plan, data, real, model));
+                metrics = metrics.withUsecase(new UsecaseStage(experiment, plan, log).run(data));
             } catch (RuntimeException e) {
                 String message = describe(e);
-                log.warn(model.name() + " failed: " + message);
+                log.warn("usecase failed: " + message);
                 failures.add(message);
-                metrics = metrics.withModel(model.name(), ModelMetrics.failed(message));
+                metrics = metrics.withUsecase(UsecaseMetrics.failed(message));
             }
             metrics.write(metricsPath);
             RunDirectories.publishLatest(plan, metricsPath);
         }
         log.info("Metrics: " + metricsPath);
+        int stages = histogramModels.size() + (runUsecase ? 1 : 0);
         if (!failures.isEmpty()) {
-            throw new UserException(failures.size() + " of " + models.size() + " models failed (results of the others"
-                    + " are in " + metricsPath + "): " + failures.get(0));
+            throw new UserException(failures.size() + " of " + stages + (runUsecase ? " models and stages" : " models")
+                    + " failed (results of the others are in " + metricsPath + "): " + failures.get(0));
         }
         MetricsHistory.append(reportsRoot.resolve(experiment.name()).resolve("history.jsonl"), metrics);
-        if (models.size() == experiment.models().size()) {
+        if (runUsecase || experiment.usecase() == null && models.size() == experiment.models().size()) {
             RunDirectories.markComplete(plan);
         }
         return metricsPath;
@@ -225,7 +246,7 @@ public final class GanEngine {
     private static ColorHistogram writeSamples(TrainingGraph graph, Path runDir, String model, int count, int grid,
                                                long seed) {
         Path dir = runDir.resolve("samples").resolve(model);
-        clearSamples(dir);
+        SampleWriter.clearSamples(dir);
         SampleWriter writer = new SampleWriter(dir, runDir.resolve("grids").resolve(model + ".png"),
                 graph.model().resolution(), grid);
         ColorHistogram fake = new ColorHistogram();
@@ -432,19 +453,5 @@ public final class GanEngine {
                             + "; its models are " + experiment.models().stream().map(ModelConfig::name).toList())));
         }
         return selected;
-    }
-
-    /** Deletes earlier samples (they are re-drawn from a checkpoint, so nothing is lost). */
-    private static void clearSamples(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            for (Path p : s.filter(f -> f.getFileName().toString().matches("sample-\\d+\\.png")).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

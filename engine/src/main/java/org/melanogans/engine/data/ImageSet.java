@@ -30,6 +30,62 @@ public record ImageSet(List<String> ids, List<LesionClass> labels, int resolutio
         }
     }
 
+    /** An image set hashed over its own ids and pixels, nothing skipped (images assembled in memory). */
+    public static ImageSet of(List<String> ids, List<LesionClass> labels, int resolution, byte[] pixels) {
+        return new ImageSet(ids, labels, resolution, pixels, PreparedCache.sha256(ids, pixels), List.of());
+    }
+
+    /** The images at {@code indices}, in that order. */
+    public ImageSet subset(int[] indices) {
+        int n = bytesPerImage();
+        byte[] out = new byte[indices.length * n];
+        List<String> subIds = new java.util.ArrayList<>(indices.length);
+        List<LesionClass> subLabels = labels == null ? null : new java.util.ArrayList<>(indices.length);
+        for (int i = 0; i < indices.length; i++) {
+            System.arraycopy(pixels, indices[i] * n, out, i * n, n);
+            subIds.add(ids.get(indices[i]));
+            if (subLabels != null) {
+                subLabels.add(labels.get(indices[i]));
+            }
+        }
+        return of(subIds, subLabels, resolution, out);
+    }
+
+    /** The same images resized to {@code side} (itself when already that size). */
+    public ImageSet resized(int side) {
+        if (side == resolution) {
+            return this;
+        }
+        int n = bytesPerImage();
+        int m = side * side * 3;
+        byte[] out = new byte[count() * m];
+        Parallel.map(count(), i -> {
+            byte[] rgb = java.util.Arrays.copyOfRange(pixels, i * n, (i + 1) * n);
+            byte[] small = ImageResampler.resize(new RgbImage(ids.get(i), resolution, resolution, rgb), side, side).rgb();
+            System.arraycopy(small, 0, out, i * m, m);
+            return null;
+        });
+        return of(ids, labels, side, out);
+    }
+
+    /** This set followed by {@code more} (same resolution). */
+    public ImageSet concat(ImageSet more) {
+        if (more.resolution != resolution || (labels == null) != (more.labels == null)) {
+            throw new IllegalArgumentException("cannot join " + resolution + " px images with " + more.resolution
+                    + " px ones, or labelled with unlabelled ones");
+        }
+        byte[] out = java.util.Arrays.copyOf(pixels, pixels.length + more.pixels.length);
+        System.arraycopy(more.pixels, 0, out, pixels.length, more.pixels.length);
+        List<String> allIds = new java.util.ArrayList<>(ids);
+        allIds.addAll(more.ids);
+        List<LesionClass> allLabels = null;
+        if (labels != null) {
+            allLabels = new java.util.ArrayList<>(labels);
+            allLabels.addAll(more.labels);
+        }
+        return of(allIds, allLabels, resolution, out);
+    }
+
     public int count() {
         return ids.size();
     }

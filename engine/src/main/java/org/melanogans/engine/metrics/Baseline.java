@@ -26,6 +26,18 @@ public record Baseline(String experiment, Map<String, BaselineEntry> metrics) {
      */
     public static final Map<String, Tolerance> DEFAULT_TOLERANCES = defaults();
 
+    /**
+     * Default rules for the use-case stage, keyed by summary figure; each guards the figure's mean
+     * over the seeds of every training set ({@code usecase.sets.<set>.summary.<figure>.mean}). A
+     * drop of 0.1 (absolute) counts as a regression: with three seeds the 95% intervals of these
+     * figures are several hundredths wide on ISIC, so smaller moves are seed noise.
+     */
+    public static final Map<String, Tolerance> USECASE_TOLERANCES = Map.of(
+            "validation_accuracy", Tolerance.absolute(0.1, Direction.HIGHER_IS_BETTER),
+            "validation_balanced_accuracy", Tolerance.absolute(0.1, Direction.HIGHER_IS_BETTER),
+            "validation_melanoma_recall", Tolerance.absolute(0.1, Direction.HIGHER_IS_BETTER),
+            "validation_melanoma_auc", Tolerance.absolute(0.1, Direction.HIGHER_IS_BETTER));
+
     public Baseline {
         Objects.requireNonNull(experiment, "experiment");
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
@@ -65,6 +77,15 @@ public record Baseline(String experiment, Map<String, BaselineEntry> metrics) {
                 }
             });
         });
+        UsecaseMetrics usecase = metrics.usecase();
+        if (usecase != null && usecase.status() == ModelStatus.COMPLETED) {
+            usecase.sets().forEach((set, result) -> result.summary().forEach((figure, summary) -> {
+                Tolerance rule = USECASE_TOLERANCES.get(figure);
+                if (rule != null) {
+                    entries.put("usecase.sets." + set + ".summary." + figure + ".mean", rule.around(summary.mean()));
+                }
+            }));
+        }
         return new Baseline(metrics.experiment(), entries);
     }
 

@@ -18,10 +18,11 @@ import org.melanogans.engine.UserException;
  * @param run         run directory name, e.g. {@code run-0001}
  * @param dataset     training data the samples are compared with
  * @param models      one entry per model name
+ * @param usecase     the use-case stage (paper Table 2), or null when the experiment has none
  * @param environment machine and versions the run used
  */
 public record MetricsFile(String experiment, String run, DatasetInfo dataset, Map<String, ModelMetrics> models,
-                          Environment environment) {
+                          UsecaseMetrics usecase, Environment environment) {
     public MetricsFile {
         Objects.requireNonNull(experiment, "experiment");
         Objects.requireNonNull(run, "run");
@@ -35,14 +36,19 @@ public record MetricsFile(String experiment, String run, DatasetInfo dataset, Ma
 
     /** A file with no models yet. */
     public static MetricsFile start(String experiment, String run, DatasetInfo dataset, Environment environment) {
-        return new MetricsFile(experiment, run, dataset, Map.of(), environment);
+        return new MetricsFile(experiment, run, dataset, Map.of(), null, environment);
     }
 
     /** A copy with {@code model}'s entry added, or replaced in place when it already exists. */
     public MetricsFile withModel(String model, ModelMetrics entry) {
         LinkedHashMap<String, ModelMetrics> copy = new LinkedHashMap<>(models);
         copy.put(model, entry);
-        return new MetricsFile(experiment, run, dataset, copy, environment);
+        return new MetricsFile(experiment, run, dataset, copy, usecase, environment);
+    }
+
+    /** A copy with the use-case section set. */
+    public MetricsFile withUsecase(UsecaseMetrics entry) {
+        return new MetricsFile(experiment, run, dataset, models, entry, environment);
     }
 
     /** Writes the file pretty-printed and atomically (temporary file, then move). */

@@ -47,7 +47,7 @@ public final class RegressionCheck {
         return new CheckRow(key, entry, value, value - entry.value(), verdict(value, entry), null);
     }
 
-    /** "model failed: <error>" when an object on the path has status "failed", else null. */
+    /** "model failed: <error>" (or "use-case stage failed: ...") when an object on the path has status "failed", else null. */
     private static String failedAncestor(JsonNode root, String key) {
         JsonNode node = root;
         for (String step : key.split("\\.", -1)) {
@@ -55,7 +55,8 @@ public final class RegressionCheck {
                 return null;
             }
             if ("failed".equals(node.path("status").asText(null))) {
-                return "model failed: " + node.path("error").asText("no error recorded");
+                return (key.startsWith("usecase.") ? "use-case stage failed: " : "model failed: ")
+                        + node.path("error").asText("no error recorded");
             }
             node = node.get(step);
         }

@@ -66,4 +66,18 @@ public final class SampleWriter implements Sampler.Sink {
             throw new UncheckedIOException("cannot write " + file, e);
         }
     }
+
+    /** Deletes earlier samples (they are re-drawn from a checkpoint, so nothing is lost). */
+    public static void clearSamples(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.filter(f -> f.getFileName().toString().matches("sample-\\d+\\.png")).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

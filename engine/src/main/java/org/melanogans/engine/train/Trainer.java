@@ -32,9 +32,23 @@ public final class Trainer {
     private final CheckpointStore store;
     private final String planHash;
     private final List<TrainingListener> listeners;
+    private final int checkpointEpochs;
 
     public Trainer(String model, TrainingGraph graph, ImageSet data, TrainConfig train, long seed,
                    CheckpointStore store, String planHash, List<TrainingListener> listeners) {
+        this(model, graph, data, train, seed, store, planHash, listeners, 1);
+    }
+
+    /**
+     * @param checkpointEpochs a checkpoint every this many epochs and at the end (small data sets
+     *                         have epochs of a few steps, too short to save after each)
+     */
+    public Trainer(String model, TrainingGraph graph, ImageSet data, TrainConfig train, long seed,
+                   CheckpointStore store, String planHash, List<TrainingListener> listeners, int checkpointEpochs) {
+        if (checkpointEpochs < 1) {
+            throw new IllegalArgumentException("checkpoint every " + checkpointEpochs + " epochs");
+        }
+        this.checkpointEpochs = checkpointEpochs;
         this.model = model;
         this.graph = graph;
         this.data = data;
@@ -123,7 +137,7 @@ public final class Trainer {
             for (TrainingListener l : listeners) {
                 l.onStep(event);
             }
-            if (step % perEpoch == 0 || step == total) {
+            if ((step % (perEpoch * checkpointEpochs) == 0) || step == total) {
                 CheckpointState state = new CheckpointState(model, step, (int) (step / perEpoch), perEpoch, seed,
                         planHash, data.sha256(), emd0, seconds);
                 Checkpoint c = store.save(state, graph::save);

@@ -44,7 +44,7 @@ class MetricsFileTest {
         String text = Files.readString(file);
         assertTrue(text.contains("\n  \"experiment\""), "pretty-printed: " + text);
         JsonNode root = new ObjectMapper().readTree(text);
-        assertEquals(List.of("experiment", "run", "dataset", "models", "environment"), names(root));
+        assertEquals(List.of("experiment", "run", "dataset", "models", "usecase", "environment"), names(root));
         assertEquals(List.of("dcgan", "lapgan"), names(root.get("models")));
         JsonNode dcgan = root.get("models").get("dcgan");
         assertEquals(List.of("status", "emd", "js_divergence", "js_distance", "js_divergence_base2", "per_channel",

@@ -197,4 +197,35 @@ class RegressionCheckTest {
         UserException e = assertThrows(UserException.class, () -> Baseline.read(missing));
         assertTrue(e.getMessage().startsWith(missing + ": file not found"), e.getMessage());
     }
+
+    private static MetricsFile withUsecase(double balancedAccuracy) {
+        UsecaseMetrics.Scores scores = new UsecaseMetrics.Scores(10, 0.7, balancedAccuracy, Map.of("melanoma", 0.5),
+                0.8, Map.of());
+        UsecaseMetrics.SeedRun seedRun = new UsecaseMetrics.SeedRun(1, Map.of("melanoma", 5), 0, scores, scores, 1.0,
+                null);
+        UsecaseMetrics.SetResult set = new UsecaseMetrics.SetResult("B_Imb", Map.of(
+                "validation_balanced_accuracy", new UsecaseMetrics.Summary(balancedAccuracy, null, null, null,
+                        List.of(balancedAccuracy)),
+                "training_accuracy", new UsecaseMetrics.Summary(0.9, null, null, null, List.of(0.9))),
+                List.of(seedRun));
+        return run(0.01, 40).withUsecase(new UsecaseMetrics(ModelStatus.COMPLETED, "retained", false, "resnet-18",
+                "none", "adam", 48, 12, List.of(1L), 0.6, 46, 1000, Map.of("b-imb", set), null));
+    }
+
+    @Test
+    void theUsecaseSummariesAreGuardedAndAFailedStageCountsAsMissing() {
+        Baseline baseline = Baseline.fromMetrics(withUsecase(0.55));
+        BaselineEntry guarded = baseline.metrics().get("usecase.sets.b-imb.summary.validation_balanced_accuracy.mean");
+        assertEquals(0.55, guarded.value());
+        assertEquals(Direction.HIGHER_IS_BETTER, guarded.direction());
+        assertNull(baseline.metrics().get("usecase.sets.b-imb.summary.training_accuracy.mean"),
+                "training accuracy is not guarded");
+        assertFalse(RegressionCheck.run(withUsecase(0.46), baseline).failed(), "a drop of 0.09 is within 0.1");
+        assertTrue(RegressionCheck.run(withUsecase(0.44), baseline).failed(), "a drop of 0.11 regresses");
+        CheckResult failed = RegressionCheck.run(run(0.01, 40).withUsecase(UsecaseMetrics.failed("no data")),
+                baseline);
+        CheckRow row = failed.rows().stream().filter(r -> r.key().startsWith("usecase")).findFirst().orElseThrow();
+        assertEquals(CheckStatus.MISSING, row.status());
+        assertEquals("use-case stage failed: no data", row.reason());
+    }
 }

@@ -1,0 +1,133 @@
+package org.melanogans.engine.metrics;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The {@code usecase} section of metrics.json: the lesion classifier trained on B_Full, B_Imb and
+ * B_Imb restored with each GAN's synthetic melanoma (paper Table 2), once per seed, with mean and
+ * 95% interval over the seeds. Baseline keys reach into it, e.g.
+ * {@code usecase.sets.b-imb.summary.validation_balanced_accuracy.mean}.
+ *
+ * @param status           completed or failed
+ * @param pool             which real melanoma the GANs trained on: paper, train-split or retained
+ * @param validationLeaks  true when the pool holds validation images (the paper's protocol)
+ * @param classifier       e.g. {@code resnet-18}
+ * @param weights          the ImageNet weights file, or {@code none (trained from scratch)}
+ * @param optimizer        adam or sgd-momentum
+ * @param resolution       classifier input side
+ * @param epochs           classifier epochs
+ * @param seeds            the seeds the stage ran with, in order
+ * @param trainingFraction share of each class in the training split
+ * @param retainedMelanoma training melanoma kept in B_Imb
+ * @param ganSteps         planned optimizer steps of each melanoma GAN
+ * @param sets             per training set ({@code b-full}, {@code b-imb}, {@code b-imb+<gan>})
+ * @param error            one-line reason when failed, otherwise null
+ */
+public record UsecaseMetrics(ModelStatus status, String pool, Boolean validationLeaks, String classifier,
+                             String weights, String optimizer, Integer resolution, Integer epochs, List<Long> seeds,
+                             Double trainingFraction, Integer retainedMelanoma, Integer ganSteps,
+                             Map<String, SetResult> sets, String error) {
+    public UsecaseMetrics {
+        Objects.requireNonNull(status, "status");
+        sets = sets == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(sets));
+    }
+
+    /** The section of a stage that failed; {@code gan:check} counts its figures as missing. */
+    public static UsecaseMetrics failed(String error) {
+        return new UsecaseMetrics(ModelStatus.FAILED, null, null, null, null, null, null, null, null, null, null, null,
+                null, Objects.requireNonNull(error, "error"));
+    }
+
+    /**
+     * One training set over all seeds.
+     *
+     * @param description what the classifier trained on
+     * @param summary     per figure (e.g. {@code validation_accuracy}), mean and interval over the seeds
+     * @param runs        one entry per seed, in seed order
+     */
+    public record SetResult(String description, Map<String, Summary> summary, List<SeedRun> runs) {
+        public SetResult {
+            summary = Collections.unmodifiableMap(new LinkedHashMap<>(summary));
+            runs = List.copyOf(runs);
+        }
+    }
+
+    /**
+     * A figure over the seeds: mean +- ci95 is the two-sided 95% Student-t interval.
+     *
+     * @param mean   mean over the seeds
+     * @param ci95   half-width of the interval; null for a single seed
+     * @param low    mean - ci95 (null for a single seed)
+     * @param high   mean + ci95 (null for a single seed)
+     * @param values the per-seed values, in seed order
+     */
+    public record Summary(double mean, Double ci95, Double low, Double high, List<Double> values) {
+        public Summary {
+            values = List.copyOf(values);
+        }
+    }
+
+    /**
+     * One seed's classifier on one training set.
+     *
+     * @param seed           the stage seed (split, cut, GAN and classifier)
+     * @param trainingImages images per class the classifier trained on, synthetic included
+     * @param synthetic      generated melanoma among them
+     * @param training       scores on its own training images (unflipped): the paper's training accuracy
+     * @param validation     scores on the validation split
+     * @param trainSeconds   classifier training time
+     * @param gan            the melanoma GAN that made the synthetic images, or null
+     */
+    public record SeedRun(long seed, Map<String, Integer> trainingImages, int synthetic, Scores training,
+                          Scores validation, double trainSeconds, GanRun gan) {
+        public SeedRun {
+            trainingImages = Collections.unmodifiableMap(new LinkedHashMap<>(trainingImages));
+        }
+
+        /** Writes this run as JSON (atomically): the stage skips a (seed, set) whose file exists. */
+        public void write(java.nio.file.Path file) {
+            MetricsJson.writeAtomically(file, this);
+        }
+
+        public static SeedRun read(java.nio.file.Path file) {
+            return MetricsJson.read(MetricsJson.LENIENT, file, SeedRun.class, "use-case result file");
+        }
+    }
+
+    /**
+     * Classification scores on one image set.
+     *
+     * @param images           images scored
+     * @param accuracy         share predicted right
+     * @param balancedAccuracy mean per-class recall
+     * @param recall           per class present
+     * @param melanomaAuc      one-vs-rest melanoma ROC AUC, null without melanoma or without others
+     * @param confusion        true class -> predicted class -> count
+     */
+    public record Scores(int images, double accuracy, double balancedAccuracy, Map<String, Double> recall,
+                         Double melanomaAuc, Map<String, Map<String, Integer>> confusion) {
+        public Scores {
+            recall = Collections.unmodifiableMap(new LinkedHashMap<>(recall));
+            confusion = Collections.unmodifiableMap(new LinkedHashMap<>(confusion));
+        }
+    }
+
+    /**
+     * A melanoma GAN of one seed.
+     *
+     * @param model        the {@code models:} entry
+     * @param poolImages   real melanoma it trained on
+     * @param steps        optimizer steps taken
+     * @param trainSeconds GAN training time
+     * @param emd          EMD of its synthetic melanoma against its pool (colour histograms)
+     * @param untrainedEmd the same for the untrained generator
+     * @param samples      the synthetic melanoma folder, relative to the run directory
+     */
+    public record GanRun(String model, int poolImages, long steps, double trainSeconds, double emd,
+                         double untrainedEmd, String samples) {
+    }
+}

@@ -1,0 +1,323 @@
+package org.melanogans.engine.usecase;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.melanogans.engine.EngineLog;
+import org.melanogans.engine.UserException;
+import org.melanogans.engine.checkpoint.CheckpointStore;
+import org.melanogans.engine.data.ImageSet;
+import org.melanogans.engine.experiment.ClassifierConfig;
+import org.melanogans.engine.experiment.Experiment;
+import org.melanogans.engine.experiment.LesionClass;
+import org.melanogans.engine.experiment.MelanomaPool;
+import org.melanogans.engine.experiment.ModelConfig;
+import org.melanogans.engine.experiment.TrainConfig;
+import org.melanogans.engine.experiment.UsecaseConfig;
+import org.melanogans.engine.experiment.YamlNames;
+import org.melanogans.engine.metrics.ColorHistogram;
+import org.melanogans.engine.metrics.HistogramMetrics;
+import org.melanogans.engine.metrics.ModelStatus;
+import org.melanogans.engine.metrics.UsecaseMetrics;
+import org.melanogans.engine.metrics.UsecaseMetrics.GanRun;
+import org.melanogans.engine.metrics.UsecaseMetrics.Scores;
+import org.melanogans.engine.metrics.UsecaseMetrics.SeedRun;
+import org.melanogans.engine.metrics.UsecaseMetrics.SetResult;
+import org.melanogans.engine.metrics.UsecaseMetrics.Summary;
+import org.melanogans.engine.plan.RunPlan;
+import org.melanogans.engine.sample.SampleWriter;
+import org.melanogans.engine.sample.Sampler;
+import org.melanogans.engine.train.ProgressLog;
+import org.melanogans.engine.train.Trainer;
+import org.melanogans.engine.train.TrainingGraph;
+import org.melanogans.engine.train.TrainingResult;
+
+/**
+ * The use-case stage (paper Table 2). For every seed: a stratified split, B_Imb cut from it, a
+ * melanoma GAN per chosen model trained on the configured pool and sampled until B_Imb's melanoma
+ * count is back to the training split's, and one classifier per training set (B_Full, B_Imb,
+ * B_Imb + each GAN's samples), scored on the split's validation images.
+ *
+ * <p>Everything a seed produces stays under {@code <run>/usecase/seed-<s>/}: GAN checkpoints, the
+ * synthetic melanoma the classifier trained on ({@code synthetic/<gan>/}), and one
+ * {@code <set>.json} per finished classifier. A resumed run skips the classifiers whose file
+ * exists and resumes a GAN from its newest checkpoint, so an interrupted stage loses at most the
+ * classifier it was training.
+ */
+public final class UsecaseStage {
+    /** A checkpoint about every this many GAN steps (a 46-image pool has epochs of 5 steps). */
+    private static final int GAN_CHECKPOINT_STEPS = 250;
+    private static final String FULL = "b-full";
+    private static final String IMBALANCED = "b-imb";
+
+    private final Experiment experiment;
+    private final UsecaseConfig usecase;
+    private final RunPlan plan;
+    private final EngineLog log;
+
+    public UsecaseStage(Experiment experiment, RunPlan plan, EngineLog log) {
+        this.experiment = experiment;
+        this.usecase = experiment.usecase();
+        this.plan = plan;
+        this.log = log;
+    }
+
+    /** The name of the training set restored with {@code gan}'s samples. */
+    public static String augmentedSet(String gan) {
+        return IMBALANCED + "+" + gan;
+    }
+
+    /** Runs every seed (skipping finished classifiers) and summarises them. */
+    public UsecaseMetrics run(ImageSet data) {
+        Map<String, LesionClass> labels = labelsOf(data);
+        Path weights = usecase.classifier().weights();
+        if (weights != null && !Files.isRegularFile(weights)) {
+            // before any GAN trains: the classifiers would only fail at their first seed
+            throw new UserException(experiment.source() + ": usecase.classifier.weights: " + weights + " not found; "
+                    + "put the Keras ResNet-50 notop ImageNet weights file there, or remove the key to train from "
+                    + "scratch");
+        }
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < data.count(); i++) {
+            index.put(data.ids().get(i), i);
+        }
+        ClassifierConfig c = usecase.classifier();
+        ImageSet real = data.resized(c.resolution());
+        Map<String, List<SeedRun>> runs = new LinkedHashMap<>();
+        Map<String, String> descriptions = new LinkedHashMap<>();
+        descriptions.put(FULL, "the training split (B_Full)");
+        descriptions.put(IMBALANCED, "the training split with its melanoma cut to " + usecase.retainedMelanoma()
+                + " (B_Imb)");
+        for (String gan : usecase.gans()) {
+            descriptions.put(augmentedSet(gan), "B_Imb plus " + gan + " melanoma restoring the training split's "
+                    + "class counts (GAN pool: " + YamlNames.of(usecase.pool()) + ")");
+        }
+        descriptions.keySet().forEach(set -> runs.put(set, new ArrayList<>()));
+        for (long seed : usecase.seeds()) {
+            StratifiedSplit split = StratifiedSplit.of(labels, usecase.trainingFraction(), seed);
+            ImbalancedTrainingSet imbalanced = ImbalancedTrainingSet.of(split, usecase.retainedMelanoma(), seed);
+            Path seedDir = plan.runDir().resolve("usecase").resolve("seed-" + seed);
+            int[] validation = indices(split.validation(), index);
+            runs.get(FULL).add(once(seedDir, FULL, seed, () ->
+                    classify(seed, FULL, real.subset(indices(split.training(), index)), 0, real.subset(validation),
+                            null)));
+            ImageSet imbalancedImages = real.subset(indices(imbalanced.images(), index));
+            runs.get(IMBALANCED).add(once(seedDir, IMBALANCED, seed, () ->
+                    classify(seed, IMBALANCED, imbalancedImages, 0, real.subset(validation), null)));
+            for (String gan : usecase.gans()) {
+                String set = augmentedSet(gan);
+                runs.get(set).add(once(seedDir, set, seed, () -> {
+                    ModelConfig model = experiment.models().stream().filter(m -> m.name().equals(gan)).findFirst()
+                            .orElseThrow();
+                    ImageSet pool = data.subset(imbalanced.melanomaPool(usecase.pool()).stream()
+                            .mapToInt(index::get).toArray());
+                    Synthetic synthetic = melanomaGan(model, pool, seed, imbalanced.syntheticMelanoma(), seedDir);
+                    return classify(seed, set, imbalancedImages.concat(synthetic.images().resized(c.resolution())),
+                            synthetic.images().count(), real.subset(validation), synthetic.gan());
+                }));
+            }
+        }
+        Map<String, SetResult> sets = new LinkedHashMap<>();
+        runs.forEach((set, seedRuns) -> sets.put(set, new SetResult(descriptions.get(set), summarise(seedRuns),
+                seedRuns)));
+        return new UsecaseMetrics(ModelStatus.COMPLETED, YamlNames.of(usecase.pool()),
+                usecase.pool() == MelanomaPool.PAPER, "resnet-" + c.depth(),
+                c.weights() == null ? "none (trained from scratch)" : c.weights().toString(),
+                YamlNames.of(c.optimizer()), c.resolution(), c.epochs(), usecase.seeds(), usecase.trainingFraction(),
+                usecase.retainedMelanoma(), usecase.ganSteps(), sets, null);
+    }
+
+    private Map<String, LesionClass> labelsOf(ImageSet data) {
+        if (data.labels() == null) {
+            throw new UserException(experiment.source() + ": usecase needs labelled images (data.format isic2017 "
+                    + "or generated), but data.format " + YamlNames.of(experiment.data().format()) + " has no labels");
+        }
+        Map<String, LesionClass> labels = new LinkedHashMap<>();
+        EnumMap<LesionClass, Integer> counts = new EnumMap<>(LesionClass.class);
+        for (int i = 0; i < data.count(); i++) {
+            labels.put(data.ids().get(i), data.labels().get(i));
+            counts.merge(data.labels().get(i), 1, Integer::sum);
+        }
+        for (LesionClass c : LesionClass.values()) {
+            if (!counts.containsKey(c)) {
+                throw new UserException(experiment.source() + ": usecase classifies all three diagnoses, but the "
+                        + "data holds no " + c.yamlName() + " images; list all three under data.classes");
+            }
+        }
+        return labels;
+    }
+
+    private static int[] indices(SortedMap<String, LesionClass> images, Map<String, Integer> index) {
+        return images.keySet().stream().mapToInt(index::get).toArray();
+    }
+
+    /** The (seed, set) result from its file when a previous attempt finished it, else computed and saved. */
+    private SeedRun once(Path seedDir, String set, long seed, Supplier<SeedRun> compute) {
+        Path file = seedDir.resolve(set + ".json");
+        if (Files.isRegularFile(file)) {
+            SeedRun done = SeedRun.read(file);
+            log.info(String.format(Locale.ROOT, "usecase seed %d, %s: finished before, read from %s", seed, set,
+                    file));
+            return done;
+        }
+        SeedRun run = compute.get();
+        run.write(file);
+        return run;
+    }
+
+    private SeedRun classify(long seed, String set, ImageSet training, int synthetic, ImageSet validation,
+                             GanRun gan) {
+        ClassifierConfig c = usecase.classifier();
+        TrainConfig t = experiment.train();
+        if (training.count() < c.batch()) {
+            throw new UserException(experiment.source() + ": usecase " + set + " holds " + training.count()
+                    + " training images, fewer than one classifier batch of " + c.batch()
+                    + "; lower usecase.classifier.batch or use more images");
+        }
+        int[] all = new int[training.count()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        long start = System.nanoTime();
+        try (ClassifierGraph graph = ClassifierGraph.of(c, LesionClass.values().length, seed, t.intraOpThreads(),
+                t.interOpThreads())) {
+            double[] losses = ClassifierTrainer.train(graph, training, all, training.labels(), c.epochs(), seed,
+                    (epoch, loss, rate) -> log.info(String.format(Locale.ROOT,
+                            "usecase seed %d, %s: epoch %d/%d, loss %.4f, %.1f img/s", seed, set, epoch, c.epochs(),
+                            loss, rate)));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Scores trainingScores = scores(training.labels(), ClassifierTrainer.predict(graph, training, all));
+            int[] allValidation = new int[validation.count()];
+            for (int i = 0; i < allValidation.length; i++) {
+                allValidation[i] = i;
+            }
+            Scores validationScores = scores(validation.labels(),
+                    ClassifierTrainer.predict(graph, validation, allValidation));
+            log.info(String.format(Locale.ROOT, "usecase seed %d, %s (%d images, %d synthetic): loss %.3f -> %.3f;"
+                            + " training accuracy %.4f; validation accuracy %.4f, balanced %.4f, melanoma recall %.4f,"
+                            + " melanoma AUC %s (%.0f s)", seed, set, training.count(), synthetic, losses[0],
+                    losses[losses.length - 1], trainingScores.accuracy(), validationScores.accuracy(),
+                    validationScores.balancedAccuracy(), validationScores.recall().get("melanoma"),
+                    validationScores.melanomaAuc() == null ? "n/a"
+                            : String.format(Locale.ROOT, "%.4f", validationScores.melanomaAuc()), seconds));
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (LesionClass k : LesionClass.values()) {
+                counts.put(k.yamlName(), (int) training.labels().stream().filter(k::equals).count());
+            }
+            return new SeedRun(seed, counts, synthetic, trainingScores, validationScores, seconds, gan);
+        }
+    }
+
+    private static Scores scores(List<LesionClass> truth, double[][] probabilities) {
+        ClassificationMetrics m = ClassificationMetrics.of(truth, probabilities);
+        Map<String, Double> recall = new LinkedHashMap<>();
+        m.recall().forEach((k, v) -> recall.put(k.yamlName(), v));
+        Map<String, Map<String, Integer>> confusion = new LinkedHashMap<>();
+        for (LesionClass actual : LesionClass.values()) {
+            Map<String, Integer> row = new LinkedHashMap<>();
+            for (LesionClass predicted : LesionClass.values()) {
+                row.put(predicted.yamlName(), m.confusion().count(actual, predicted));
+            }
+            confusion.put(actual.yamlName(), row);
+        }
+        return new Scores(truth.size(), m.accuracy(), m.balancedAccuracy(), recall, m.melanomaAuc(), confusion);
+    }
+
+    private record Synthetic(ImageSet images, GanRun gan) {
+    }
+
+    /**
+     * Trains {@code model} on the melanoma {@code pool} for the planned steps (resuming from its
+     * checkpoints) and draws {@code count} melanoma, written to {@code synthetic/<model>/}.
+     */
+    private Synthetic melanomaGan(ModelConfig model, ImageSet pool, long seed, int count, Path seedDir) {
+        TrainConfig t = experiment.train();
+        int perEpoch = pool.count() / t.batch();
+        if (perEpoch == 0) {
+            throw new UserException(experiment.source() + ": the " + YamlNames.of(usecase.pool()) + " melanoma pool"
+                    + " holds " + pool.count() + " images, fewer than one GAN batch of " + t.batch()
+                    + " (train.batch); lower train.batch or pick a larger usecase.pool");
+        }
+        int epochs = (usecase.ganSteps() + perEpoch - 1) / perEpoch;
+        TrainConfig ganTrain = new TrainConfig(epochs, t.batch(), t.learningRate(), t.beta1(), t.beta2(),
+                t.logEvery(), t.intraOpThreads(), t.interOpThreads(), t.bfloat16());
+        Path ganDir = seedDir.resolve("gans").resolve(model.name());
+        String name = model.name() + " (usecase seed " + seed + ")";
+        ColorHistogram real = ColorHistogram.of(pool);
+        try (TrainingGraph graph = new TrainingGraph(model, ganTrain, pool.resolution(), seed)) {
+            log.info(String.format(Locale.ROOT, "%s: %d %s melanoma, %d epochs of %d steps", name, pool.count(),
+                    YamlNames.of(usecase.pool()), epochs, perEpoch));
+            Trainer trainer = new Trainer(name, graph, pool, ganTrain, seed,
+                    new CheckpointStore(ganDir.resolve("checkpoints")), plan.planHash(),
+                    List.of(new ProgressLog(log, t.logEvery())),
+                    Math.max(1, GAN_CHECKPOINT_STEPS / perEpoch));
+            TrainingResult result = trainer.run(() -> HistogramMetrics.between(real, draw(graph, count, seed, null))
+                    .emd());
+            Path dir = seedDir.resolve("synthetic").resolve(model.name());
+            SampleWriter.clearSamples(dir);
+            SampleWriter writer = new SampleWriter(dir, seedDir.resolve("synthetic").resolve(model.name() + ".png"),
+                    pool.resolution(), experiment.sample().grid());
+            byte[] pixels = new byte[count * pool.bytesPerImage()];
+            ColorHistogram fake = draw(graph, count, seed, (i, rgb) -> {
+                writer.accept(i, rgb);
+                System.arraycopy(rgb, 0, pixels, i * rgb.length, rgb.length);
+            });
+            writer.writeGrid();
+            double emd = HistogramMetrics.between(real, fake).emd();
+            log.info(String.format(Locale.ROOT, "%s: %d synthetic melanoma, EMD %.5f against the pool (untrained %.5f)",
+                    name, count, emd, result.untrainedEmd()));
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                ids.add(String.format(Locale.ROOT, "synthetic-%s-%05d", model.name(), i));
+            }
+            ImageSet images = ImageSet.of(ids, ids.stream().map(id -> LesionClass.MELANOMA).toList(),
+                    pool.resolution(), pixels);
+            return new Synthetic(images, new GanRun(model.name(), pool.count(), result.steps(), result.seconds(), emd,
+                    result.untrainedEmd(), plan.runDir().relativize(dir).toString()));
+        }
+    }
+
+    private static ColorHistogram draw(TrainingGraph graph, int count, long seed, Sampler.Sink also) {
+        ColorHistogram fake = new ColorHistogram();
+        Sampler.sample(graph, count, seed, (i, rgb) -> {
+            fake.add(rgb, 0, rgb.length);
+            if (also != null) {
+                also.accept(i, rgb);
+            }
+        });
+        return fake;
+    }
+
+    /** Mean and 95% interval over the seeds of each headline figure. */
+    static Map<String, Summary> summarise(List<SeedRun> runs) {
+        Map<String, Function<SeedRun, Double>> figures = new LinkedHashMap<>();
+        figures.put("training_accuracy", r -> r.training().accuracy());
+        figures.put("validation_accuracy", r -> r.validation().accuracy());
+        figures.put("validation_balanced_accuracy", r -> r.validation().balancedAccuracy());
+        for (LesionClass c : LesionClass.values()) {
+            figures.put("validation_" + c.yamlName() + "_recall", r -> r.validation().recall().get(c.yamlName()));
+        }
+        figures.put("validation_melanoma_auc", r -> r.validation().melanomaAuc());
+        Map<String, Summary> summary = new LinkedHashMap<>();
+        figures.forEach((name, figure) -> {
+            List<Double> values = runs.stream().map(figure).toList();
+            if (values.stream().anyMatch(v -> v == null)) {
+                return;   // e.g. no AUC on a set without melanoma: no figure rather than a wrong one
+            }
+            MeanInterval m = MeanInterval.of(values);
+            summary.put(name, new Summary(m.mean(), m.halfWidth(),
+                    m.halfWidth() == null ? null : m.mean() - m.halfWidth(),
+                    m.halfWidth() == null ? null : m.mean() + m.halfWidth(), values));
+        });
+        return summary;
+    }
+}

@@ -1,0 +1,168 @@
+package org.melanogans.engine.usecase;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.melanogans.engine.EngineLog;
+import org.melanogans.engine.GanEngine;
+import org.melanogans.engine.UserException;
+import org.melanogans.engine.experiment.Experiment;
+import org.melanogans.engine.plan.RunDirectories;
+
+/**
+ * The use-case stage end to end on procedural lesions, tiny: two seeds, B_Full, B_Imb and B_Imb
+ * restored by one GAN trained on the retained melanoma only. A stage that fails half-way keeps
+ * what it finished, and the next attempt picks up from there.
+ */
+class UsecaseStageTest {
+    private static final String YAML = """
+            name: table2-tiny
+            data:
+              format: generated
+              resolution: 16
+              generated: {count: 400, size: 32}
+            train:
+              epochs: 1
+              batch: 4
+            models:
+              - name: flat
+                type: dcgan
+                base_channels: 4
+            sample:
+              count: 16
+              grid: 2
+            usecase:
+              pool: retained
+              gans: [flat]
+              seeds: [1, 2]
+              retained_melanoma: 10
+              gan_steps: 12
+              classifier: {depth: 18, resolution: 32, epochs: 1, batch: 16}
+            """;
+
+    @Test
+    void restoresTheClassCountsKeepsItsSamplesAndResumesAfterAFailure(@TempDir Path project) throws Exception {
+        Files.writeString(project.resolve("t.yaml"), YAML);
+        List<String> lines = new ArrayList<>();
+        EngineLog log = new EngineLog() {
+            @Override
+            public void info(String message) {
+                lines.add(message);
+                System.out.println(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                info(message);
+            }
+
+            @Override
+            public void debug(String message) {
+            }
+        };
+        GanEngine engine = new GanEngine(project, project.resolve("reports"), log);
+        Experiment e = engine.loadExperiment(project.resolve("t.yaml"), Map.of(), Map.of());
+        Path run = RunDirectories.open(e, project.resolve("reports"), false, log).runDir();
+
+        // seed 2 cannot write its synthetic melanoma: the stage fails, seed 1's classifiers are kept
+        Files.createDirectories(run.resolve("usecase").resolve("seed-2"));
+        Files.writeString(run.resolve("usecase").resolve("seed-2").resolve("synthetic"), "not a directory");
+        UserException failure = assertThrows(UserException.class, () -> engine.train(e, false, List.of()));
+        assertTrue(failure.getMessage().startsWith("1 of 1 models and stages failed"), failure.getMessage());
+        JsonNode failed = new ObjectMapper().readTree(run.resolve("metrics.json").toFile()).path("usecase");
+        assertEquals("failed", failed.path("status").asText());
+        assertTrue(Files.isRegularFile(run.resolve("usecase/seed-1/b-imb+flat.json")));
+        assertTrue(Files.isRegularFile(run.resolve("usecase/seed-2/b-imb.json")), "seed 2's first sets are kept");
+        assertTrue(Files.isDirectory(run.resolve("usecase/seed-2/gans/flat/checkpoints")), "and its GAN");
+        assertFalse(Files.exists(run.resolve("models")), "a use-case GAN is not trained on the whole data set");
+
+        Files.delete(run.resolve("usecase").resolve("seed-2").resolve("synthetic"));
+        lines.clear();
+        Path metrics = engine.train(e, false, List.of());
+        assertEquals(run.resolve("metrics.json"), metrics);
+        assertEquals(5, lines.stream().filter(l -> l.contains("finished before")).count(), String.join("\n", lines));
+        assertTrue(lines.contains("flat (usecase seed 2): resuming at step 12 of 12"), "its GAN resumed, not retrained");
+
+        JsonNode usecase = new ObjectMapper().readTree(metrics.toFile()).path("usecase");
+        assertEquals("completed", usecase.path("status").asText());
+        assertEquals("retained", usecase.path("pool").asText());
+        assertFalse(usecase.path("validation_leaks").asBoolean());
+        assertEquals("none (trained from scratch)", usecase.path("weights").asText());
+        assertEquals(List.of("b-full", "b-imb", "b-imb+flat"), names(usecase.path("sets")));
+        // generated 400 in ISIC proportions: 274 nevus, 51 keratosis, 75 melanoma; 60% train per class
+        for (JsonNode run1 : usecase.path("sets").path("b-full").path("runs")) {
+            assertEquals(Map.of("nevus", 164, "seborrheic_keratosis", 31, "melanoma", 45), counts(run1));
+        }
+        for (int i = 0; i < 2; i++) {
+            JsonNode full = usecase.path("sets").path("b-full").path("runs").get(i);
+            JsonNode imbalanced = usecase.path("sets").path("b-imb").path("runs").get(i);
+            JsonNode restored = usecase.path("sets").path("b-imb+flat").path("runs").get(i);
+            assertEquals(10, counts(imbalanced).get("melanoma"), "B_Imb keeps exactly the retained melanoma");
+            assertEquals(counts(full), counts(restored), "restoration gives back B_Full's class counts exactly");
+            assertEquals(35, restored.path("synthetic").asInt());
+            assertEquals(10, restored.path("gan").path("pool_images").asInt(), "the retained pool: 10 images");
+            assertEquals(i + 1, restored.path("seed").asInt());
+            assertEquals(160, full.path("validation").path("images").asInt(), "the 40% of every class");
+            Path samples = run.resolve(restored.path("gan").path("samples").asText());
+            try (Stream<Path> pngs = Files.list(samples)) {
+                assertEquals(35, pngs.filter(p -> p.toString().endsWith(".png")).count(), samples.toString());
+            }
+        }
+        JsonNode summary = usecase.path("sets").path("b-imb+flat").path("summary").path("validation_accuracy");
+        double a = usecase.path("sets").path("b-imb+flat").path("runs").get(0).path("validation").path("accuracy")
+                .asDouble();
+        double b = usecase.path("sets").path("b-imb+flat").path("runs").get(1).path("validation").path("accuracy")
+                .asDouble();
+        assertEquals((a + b) / 2, summary.path("mean").asDouble(), 1e-12);
+        // two seeds: t(0.975, 1) = 12.706, s / sqrt(2) = |a - b| / 2
+        assertEquals(12.706 * Math.abs(a - b) / 2, summary.path("ci95").asDouble(), 1e-3 * Math.abs(a - b) + 1e-12);
+        assertNotNull(usecase.path("sets").path("b-full").path("summary").get("validation_melanoma_auc"));
+        assertTrue(Files.exists(run.resolve("COMPLETE")));
+    }
+
+    @Test
+    void aMissingWeightsFileOrAMissingClassStopsTheStageBeforeAnyTraining(@TempDir Path project) throws Exception {
+        String weights = YAML.replace("classifier: {depth: 18,", "classifier: {depth: 50, weights: w/notop.h5,");
+        Files.writeString(project.resolve("w.yaml"), weights);
+        GanEngine engine = new GanEngine(project, project.resolve("reports"), EngineLog.STDOUT);
+        Experiment e = engine.loadExperiment(project.resolve("w.yaml"), Map.of(), Map.of());
+        UserException missing = assertThrows(UserException.class, () -> engine.train(e, false, List.of()));
+        assertTrue(missing.getMessage().endsWith(project.resolve("w.yaml") + ": usecase.classifier.weights: "
+                + project.resolve("w/notop.h5") + " not found; put the Keras ResNet-50 notop ImageNet weights file "
+                + "there, or remove the key to train from scratch"), missing.getMessage());
+        assertFalse(Files.exists(project.resolve("reports/table2-tiny/run-0001/usecase")), "nothing trained");
+
+        Files.writeString(project.resolve("c.yaml"), YAML.replace("resolution: 16",
+                "resolution: 16\n  classes: [nevus, melanoma]"));
+        Experiment twoClasses = engine.loadExperiment(project.resolve("c.yaml"), Map.of(), Map.of());
+        UserException noKeratosis = assertThrows(UserException.class, () -> engine.train(twoClasses, true, List.of()));
+        assertTrue(noKeratosis.getMessage().endsWith(project.resolve("c.yaml") + ": usecase classifies all three "
+                + "diagnoses, but the data holds no seborrheic_keratosis images; list all three under data.classes"),
+                noKeratosis.getMessage());
+    }
+
+    private static Map<String, Integer> counts(JsonNode seedRun) {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        seedRun.path("training_images").properties().forEach(p -> counts.put(p.getKey(), p.getValue().asInt()));
+        return counts;
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
