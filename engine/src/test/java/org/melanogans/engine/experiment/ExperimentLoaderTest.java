@@ -237,13 +237,15 @@ class ExperimentLoaderTest {
                   pool: train-split
                   gans: [lapgan]
                   seeds: [3, 1, 2]
-                  classifier: {depth: 50, resolution: 64, weights: w/notop.h5}
+                  gan_steps: 300
+                  classifier: {depth: 50, resolution: 64, optimizer: sgd-momentum, weights: w/notop.h5}
                 """, Map.of());
-        assertEquals(new UsecaseConfig(new ClassifierConfig(50, 64, 100, 16, 1e-3, dir.resolve("w/notop.h5")), 0.6,
-                46, MelanomaPool.TRAIN_SPLIT, List.of("lapgan"), List.of(3L, 1L, 2L)), e.usecase());
+        assertEquals(new UsecaseConfig(new ClassifierConfig(50, 64, 100, 16, ClassifierOptimizer.SGD_MOMENTUM, 1e-3,
+                dir.resolve("w/notop.h5")), 0.6, 46, MelanomaPool.TRAIN_SPLIT, List.of("lapgan"), 300,
+                List.of(3L, 1L, 2L)), e.usecase());
         Experiment minimal = load(MINIMAL + "usecase: {pool: retained}\n", Map.of());
-        assertEquals(new UsecaseConfig(new ClassifierConfig(18, 224, 100, 16, 1e-3, null), 0.6, 46,
-                MelanomaPool.RETAINED, List.of(), List.of(1L)), minimal.usecase());
+        assertEquals(new UsecaseConfig(new ClassifierConfig(18, 224, 100, 16, ClassifierOptimizer.ADAM, 1e-3, null),
+                0.6, 46, MelanomaPool.RETAINED, List.of(), 2000, List.of(1L)), minimal.usecase());
     }
 
     @Test
@@ -257,6 +259,8 @@ class ExperimentLoaderTest {
         assertEquals("x.yaml:10:25: usecase.classifier.weights: the Keras ImageNet weights are for ResNet-50: set "
                 + "depth: 50, or remove weights to train ResNet-18 from scratch",
                 error(MINIMAL + "usecase:\n  pool: paper\n  classifier: {weights: w.h5}\n"));
+        assertEquals("x.yaml:10:27: usecase.classifier.optimizer: must be one of adam, sgd-momentum, got \"sgd\"",
+                error(MINIMAL + "usecase:\n  pool: paper\n  classifier: {optimizer: sgd}\n"));
     }
 
     @Test
@@ -405,6 +409,19 @@ class ExperimentLoaderTest {
     }
 
     @Test
+    void theQuickstartsCommentedUsecaseSectionLoadsWhenUncommented() throws IOException {
+        String quickstart = Files.readString(projectRoot().resolve("experiments/quickstart.yaml"));
+        int start = quickstart.indexOf("# usecase:");
+        String section = quickstart.substring(start).lines().map(l -> l.startsWith("# ") ? l.substring(2) : l)
+                .collect(java.util.stream.Collectors.joining("\n"));
+        Files.writeString(dir.resolve("q.yaml"), quickstart.substring(0, start) + section + "\n");
+        Experiment e = ExperimentLoader.load(dir.resolve("q.yaml"), dir, Map.of(), Map.of());
+        assertEquals(new UsecaseConfig(new ClassifierConfig(18, 224, 100, 16, ClassifierOptimizer.ADAM, 1e-3, null),
+                0.6, 46,
+                MelanomaPool.PAPER, List.of("dcgan"), 2000, List.of(1L, 2L, 3L)), e.usecase());
+    }
+
+    @Test
     void projectExperimentsLoad() {
         Path project = projectRoot();
         Experiment quick = ExperimentLoader.load(Path.of("experiments/quickstart.yaml"), project, Map.of(), Map.of());
@@ -443,6 +460,29 @@ class ExperimentLoaderTest {
         assertEquals(256, paper1.data().resolution());
         assertEquals(200, paper1.train().epochs());
         assertEquals(8, paper1.train().batch());
+
+        // Table 2: the CPU pair differs only in name and pool; the paper's run is ResNet-50 with weights
+        Experiment leaky = ExperimentLoader.load(Path.of("experiments/table2-cpu.yaml"), project, data, Map.of());
+        Experiment leakFree = ExperimentLoader.load(Path.of("experiments/table2-leakfree-cpu.yaml"), project, data,
+                Map.of());
+        assertEquals(MelanomaPool.PAPER, leaky.usecase().pool());
+        assertEquals(MelanomaPool.RETAINED, leakFree.usecase().pool());
+        UsecaseConfig u = leaky.usecase();
+        assertEquals(new UsecaseConfig(u.classifier(), u.trainingFraction(), u.retainedMelanoma(),
+                MelanomaPool.RETAINED, u.gans(), u.ganSteps(), u.seeds()), leakFree.usecase());
+        assertEquals(leaky.models(), leakFree.models());
+        assertEquals(leaky.data(), leakFree.data());
+        assertEquals(leaky.train(), leakFree.train());
+        assertEquals(List.of(1L, 2L, 3L), u.seeds());
+        assertEquals(18, u.classifier().depth());
+        assertNull(u.classifier().weights());
+        Experiment paper2 = ExperimentLoader.load(Path.of("experiments/table2-paper.yaml"), project, data, Map.of());
+        assertEquals(50, paper2.usecase().classifier().depth());
+        assertEquals(224, paper2.usecase().classifier().resolution());
+        assertEquals(100, paper2.usecase().classifier().epochs());
+        assertEquals(project.resolve("weights/resnet50_weights_tf_dim_ordering_tf_kernels_notop.h5"),
+                paper2.usecase().classifier().weights());
+        assertEquals(List.of("lapgan", "ddgan-upsampling", "ddgan-deconvolution"), paper2.usecase().gans());
     }
 
     @Test
