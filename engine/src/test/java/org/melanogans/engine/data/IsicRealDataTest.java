@@ -46,7 +46,6 @@ class IsicRealDataTest {
         all.labels().forEach(c -> n.merge(c, 1, Integer::sum));
         assertEquals(Map.of(LesionClass.NEVUS, 1372, LesionClass.SEBORRHEIC_KERATOSIS, 254, LesionClass.MELANOMA, 374), n);
         assertTrue(all.skipped().isEmpty(), all.skipped().toString());
-        assertTrue(seconds < 20, "took " + seconds + " s");
 
         long t1 = System.nanoTime();
         ImageSet mel = DatasetLoader.load(config(isic, "ISIC-2017_Training_Data", Set.of(LesionClass.MELANOMA), 64),
