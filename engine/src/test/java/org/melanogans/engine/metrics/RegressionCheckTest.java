@@ -220,6 +220,8 @@ class RegressionCheckTest {
         assertEquals(Direction.HIGHER_IS_BETTER, guarded.direction());
         assertNull(baseline.metrics().get("usecase.sets.b-imb.summary.training_accuracy.mean"),
                 "training accuracy is not guarded");
+        assertNull(Baseline.fromMetrics(withUsecase(0.08)).metrics()
+                .get("usecase.sets.b-imb.summary.validation_balanced_accuracy.mean"), "0.08 cannot drop by 0.1");
         assertFalse(RegressionCheck.run(withUsecase(0.46), baseline).failed(), "a drop of 0.09 is within 0.1");
         assertTrue(RegressionCheck.run(withUsecase(0.44), baseline).failed(), "a drop of 0.11 regresses");
         CheckResult failed = RegressionCheck.run(run(0.01, 40).withUsecase(UsecaseMetrics.failed("no data")),
