@@ -117,13 +117,25 @@ public final class GanEngine {
     public Path train(Experiment experiment, boolean fresh, List<String> modelNames) {
         List<ModelConfig> models = select(experiment, modelNames);
         // the use-case's GANs train on melanoma inside the stage, not on the whole data set
-        List<String> usecaseGans = experiment.usecase() == null ? List.of() : experiment.usecase().gans();
+        List<String> usecaseGans = usecaseGans(experiment);
+        for (String name : modelNames) {
+            if (usecaseGans.contains(name)) {
+                throw new UserException(experiment.source() + ": " + name + " trains only inside the use-case stage "
+                        + "(usecase.gans); run without -Dgan.models to run the stage");
+            }
+        }
         List<ModelConfig> histogramModels = models.stream().filter(m -> !usecaseGans.contains(m.name())).toList();
         boolean runUsecase = experiment.usecase() != null && modelNames.isEmpty();
         requireDataPath(experiment);
         RunPlan plan = RunDirectories.open(experiment, reportsRoot, fresh, log);
         log.info("Run directory: " + plan.runDir());
         ImageSet data = loadData(experiment);
+        UsecaseStage stage = runUsecase ? new UsecaseStage(experiment, plan, log) : null;
+        if (stage != null) {
+            stage.preflight(data);
+        } else if (experiment.usecase() != null) {
+            log.info("usecase: skipped (-Dgan.models names a subset of the models)");
+        }
         Path metricsPath = plan.runDir().resolve("metrics.json");
         MetricsFile metrics = Files.isRegularFile(metricsPath) ? MetricsFile.read(metricsPath)
                 : newMetrics(experiment, plan.runId(), data);
@@ -143,9 +155,9 @@ public final class GanEngine {
                 RunDirectories.publishLatest(plan, metricsPath);
             }
         }
-        if (runUsecase) {
+        if (stage != null) {
             try {
-                metrics = metrics.withUsecase(new UsecaseStage(experiment, plan, log).run(data));
+                metrics = metrics.withUsecase(stage.run(data));
             } catch (RuntimeException e) {
                 String message = describe(e);
                 log.warn("usecase failed: " + message);
@@ -166,6 +178,10 @@ public final class GanEngine {
             RunDirectories.markComplete(plan);
         }
         return metricsPath;
+    }
+
+    private static List<String> usecaseGans(Experiment experiment) {
+        return experiment.usecase() == null ? List.of() : experiment.usecase().gans();
     }
 
     /** One line for the log and metrics.json: the user-facing message, or what failed on which file. */
@@ -279,7 +295,15 @@ public final class GanEngine {
         Path runDir = RunDirectories.runDirectory(reportsRoot, experiment.name(), run);
         int n = count > 0 ? count : experiment.sample().count();
         long s = seed != null ? seed : experiment.seed();
+        if (modelName != null && usecaseGans(experiment).contains(modelName)) {
+            throw new UserException(experiment.source() + ": " + modelName + " trains inside the use-case stage, one"
+                    + " GAN per seed; its samples are in " + runDir.resolve("usecase") + "/seed-<seed>/synthetic/"
+                    + modelName + "/");
+        }
         for (ModelConfig model : select(experiment, modelName == null ? List.of() : List.of(modelName))) {
+            if (usecaseGans(experiment).contains(model.name())) {
+                continue;   // no whole-data checkpoint: its per-seed samples are kept by the stage
+            }
             Path modelDir = runDir.resolve("models").resolve(model.name());
             CheckpointStore store = new CheckpointStore(modelDir.resolve("checkpoints"));
             var checkpoint = store.latest().orElseThrow(() -> new UserException(modelDir
@@ -304,6 +328,9 @@ public final class GanEngine {
         MetricsFile metrics = Files.isRegularFile(metricsPath) ? MetricsFile.read(metricsPath)
                 : newMetrics(experiment, runDir.getFileName().toString(), data);
         for (ModelConfig model : experiment.models()) {
+            if (usecaseGans(experiment).contains(model.name())) {
+                continue;   // trained on melanoma inside the use-case stage, scored there
+            }
             Path samples = runDir.resolve("samples").resolve(model.name());
             if (!Files.isDirectory(samples)) {
                 log.warn(model.name() + ": no samples in " + samples + "; run mvn gan:sample first");

@@ -86,7 +86,7 @@ public final class Defaults {
     public static final int MAX_USECASE_SEEDS = 31;
     /** ResNet-18: the CPU classifier (the paper's is ResNet-50). */
     public static final int CLASSIFIER_DEPTH = 18;
-    /** Paper: 224 px. */
+    /** Paper: 224 px; the default is the data's side when that is smaller. */
     public static final int CLASSIFIER_RESOLUTION = 224;
     /** Paper: 100 epochs. */
     public static final int CLASSIFIER_EPOCHS = 100;

@@ -52,7 +52,7 @@ final class ExperimentValidator {
         List<ModelConfig> models = models(top);
         SampleConfig sample = sample(top.section("sample", false, "count", "grid"));
         UsecaseConfig usecase = top.has("usecase") ? usecase(top.section("usecase", true, "pool", "gans", "seeds",
-                "training_fraction", "retained_melanoma", "gan_steps", "classifier"), models) : null;
+                "training_fraction", "retained_melanoma", "gan_steps", "classifier"), models, data.resolution()) : null;
         return crossChecks(top, new Experiment(name, source, seed, data, train, models, sample, usecase));
     }
 
@@ -137,7 +137,7 @@ final class ExperimentValidator {
         return models;
     }
 
-    private UsecaseConfig usecase(Section s, List<ModelConfig> models) {
+    private UsecaseConfig usecase(Section s, List<ModelConfig> models, int dataResolution) {
         MelanomaPool pool = s.choice("pool", null, MelanomaPool.values());
         List<String> names = models.stream().map(ModelConfig::name).toList();
         List<String> gans = new ArrayList<>();
@@ -183,8 +183,10 @@ final class ExperimentValidator {
                     + "ResNet-50: set depth: 50, or remove weights to train ResNet-" + depth + " from scratch");
         }
         ClassifierConfig classifier = new ClassifierConfig(depth,
-                c.integer("resolution", Defaults.CLASSIFIER_RESOLUTION, v -> v >= 32 && v <= 512,
-                        "an integer from 32 to 512"),
+                // never above the data's side: the classifier would only see upscaled pixels, at a higher cost
+                c.integer("resolution", Math.min(Defaults.CLASSIFIER_RESOLUTION, dataResolution),
+                        v -> v >= 32 && v <= dataResolution, "an integer from 32 to data.resolution ("
+                                + dataResolution + ")"),
                 c.integer("epochs", Defaults.CLASSIFIER_EPOCHS, v -> v >= 1, "an integer >= 1"),
                 c.integer("batch", Defaults.CLASSIFIER_BATCH, v -> v >= 2, "an integer >= 2"),
                 c.choice("optimizer", Defaults.CLASSIFIER_OPTIMIZER, ClassifierOptimizer.values()),

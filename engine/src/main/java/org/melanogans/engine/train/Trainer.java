@@ -122,7 +122,7 @@ public final class Trainer {
             sessionSteps++;
             if (!losses.finite()) {
                 String last = store.latest().map(c -> c.directory() + " (step " + c.state().step() + ")")
-                        .orElse("none (it diverged before the first epoch ended)");
+                        .orElse("none (it diverged before the first checkpoint)");
                 throw new TrainingDivergedException(String.format(Locale.ROOT,
                         "%s: training diverged at step %d (epoch %d): D loss %s, G loss %s; last good checkpoint: %s;"
                                 + " lower train.learning_rate or check the data, then run with -Dgan.fresh",

@@ -1,7 +1,9 @@
 package org.melanogans.engine.usecase;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
+import org.melanogans.engine.UserException;
 import org.melanogans.engine.data.ImageSet;
 import org.melanogans.engine.experiment.LesionClass;
 
@@ -57,7 +59,13 @@ public final class ClassifierTrainer {
                 for (int i = 0; i < batch; i++) {
                     flip(images, i, res, flips.nextBoolean(), flips.nextBoolean());
                 }
-                sum += graph.step(images, batchLabels, ++t);
+                float loss = graph.step(images, batchLabels, ++t);
+                if (!Float.isFinite(loss)) {
+                    throw new UserException(String.format(Locale.ROOT, "the classifier's loss became %s at epoch %d,"
+                            + " step %d: training diverged; lower usecase.classifier.learning_rate", loss, epoch + 1,
+                            s + 1));
+                }
+                sum += loss;
             }
             epochLoss[epoch] = sum / steps;
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -77,15 +77,30 @@ public final class UsecaseStage {
     }
 
     /** Runs every seed (skipping finished classifiers) and summarises them. */
-    public UsecaseMetrics run(ImageSet data) {
+    /**
+     * The stage's mistakes that the data or the file system reveal, found before anything trains
+     * (the engine calls this before the experiment's other models too).
+     */
+    public void preflight(ImageSet data) {
         Map<String, LesionClass> labels = labelsOf(data);
         Path weights = usecase.classifier().weights();
         if (weights != null && !Files.isRegularFile(weights)) {
-            // before any GAN trains: the classifiers would only fail at their first seed
             throw new UserException(experiment.source() + ": usecase.classifier.weights: " + weights + " not found; "
                     + "put the Keras ResNet-50 notop ImageNet weights file there, or remove the key to train from "
                     + "scratch");
         }
+        long melanoma = labels.values().stream().filter(LesionClass.MELANOMA::equals).count();
+        int training = StratifiedSplit.trainingCount((int) melanoma, usecase.trainingFraction());
+        if (usecase.retainedMelanoma() >= training) {
+            throw new UserException(experiment.source() + ": usecase.retained_melanoma: keeping "
+                    + usecase.retainedMelanoma() + " leaves none of the training split's " + training
+                    + " melanoma to restore with synthetic ones; keep fewer than " + training);
+        }
+    }
+
+    public UsecaseMetrics run(ImageSet data) {
+        preflight(data);
+        Map<String, LesionClass> labels = labelsOf(data);
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < data.count(); i++) {
             index.put(data.ids().get(i), i);

@@ -238,13 +238,14 @@ class ExperimentLoaderTest {
                   gans: [lapgan]
                   seeds: [3, 1, 2]
                   gan_steps: 300
-                  classifier: {depth: 50, resolution: 64, optimizer: sgd-momentum, weights: w/notop.h5}
+                  classifier: {depth: 50, resolution: 32, optimizer: sgd-momentum, weights: w/notop.h5}
                 """, Map.of());
-        assertEquals(new UsecaseConfig(new ClassifierConfig(50, 64, 100, 16, ClassifierOptimizer.SGD_MOMENTUM, 1e-3,
+        assertEquals(new UsecaseConfig(new ClassifierConfig(50, 32, 100, 16, ClassifierOptimizer.SGD_MOMENTUM, 1e-3,
                 dir.resolve("w/notop.h5")), 0.6, 46, MelanomaPool.TRAIN_SPLIT, List.of("lapgan"), 300,
                 List.of(3L, 1L, 2L)), e.usecase());
         Experiment minimal = load(MINIMAL + "usecase: {pool: retained}\n", Map.of());
-        assertEquals(new UsecaseConfig(new ClassifierConfig(18, 224, 100, 16, ClassifierOptimizer.ADAM, 1e-3, null),
+        // the classifier's side defaults to the paper's 224 or the data's, whichever is smaller
+        assertEquals(new UsecaseConfig(new ClassifierConfig(18, 32, 100, 16, ClassifierOptimizer.ADAM, 1e-3, null),
                 0.6, 46, MelanomaPool.RETAINED, List.of(), 2000, List.of(1L)), minimal.usecase());
     }
 
@@ -261,6 +262,8 @@ class ExperimentLoaderTest {
                 error(MINIMAL + "usecase:\n  pool: paper\n  classifier: {weights: w.h5}\n"));
         assertEquals("x.yaml:10:27: usecase.classifier.optimizer: must be one of adam, sgd-momentum, got \"sgd\"",
                 error(MINIMAL + "usecase:\n  pool: paper\n  classifier: {optimizer: sgd}\n"));
+        assertEquals("x.yaml:10:28: usecase.classifier.resolution: must be an integer from 32 to data.resolution (32),"
+                + " got \"224\"", error(MINIMAL + "usecase:\n  pool: paper\n  classifier: {resolution: 224}\n"));
     }
 
     @Test
@@ -416,7 +419,7 @@ class ExperimentLoaderTest {
                 .collect(java.util.stream.Collectors.joining("\n"));
         Files.writeString(dir.resolve("q.yaml"), quickstart.substring(0, start) + section + "\n");
         Experiment e = ExperimentLoader.load(dir.resolve("q.yaml"), dir, Map.of(), Map.of());
-        assertEquals(new UsecaseConfig(new ClassifierConfig(18, 224, 100, 16, ClassifierOptimizer.ADAM, 1e-3, null),
+        assertEquals(new UsecaseConfig(new ClassifierConfig(18, 64, 100, 16, ClassifierOptimizer.ADAM, 1e-3, null),
                 0.6, 46,
                 MelanomaPool.PAPER, List.of("dcgan"), 2000, List.of(1L, 2L, 3L)), e.usecase());
     }

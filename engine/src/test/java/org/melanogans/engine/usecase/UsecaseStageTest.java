@@ -32,8 +32,8 @@ class UsecaseStageTest {
             name: table2-tiny
             data:
               format: generated
-              resolution: 16
-              generated: {count: 400, size: 32}
+              resolution: 64
+              generated: {count: 400, size: 64}
             train:
               epochs: 1
               batch: 4
@@ -145,8 +145,19 @@ class UsecaseStageTest {
                 + "there, or remove the key to train from scratch"), missing.getMessage());
         assertFalse(Files.exists(project.resolve("reports/table2-tiny/run-0001/usecase")), "nothing trained");
 
-        Files.writeString(project.resolve("c.yaml"), YAML.replace("resolution: 16",
-                "resolution: 16\n  classes: [nevus, melanoma]"));
+        UserException subset = assertThrows(UserException.class, () -> engine.train(e, false, List.of("flat")));
+        assertEquals(project.resolve("w.yaml") + ": flat trains only inside the use-case stage (usecase.gans); run "
+                + "without -Dgan.models to run the stage", subset.getMessage());
+
+        // 75 generated melanoma, 45 of them training: keeping 45 leaves nothing to restore
+        Files.writeString(project.resolve("r.yaml"), YAML.replace("retained_melanoma: 10", "retained_melanoma: 45"));
+        Experiment all = engine.loadExperiment(project.resolve("r.yaml"), Map.of(), Map.of());
+        assertEquals(project.resolve("r.yaml") + ": usecase.retained_melanoma: keeping 45 leaves none of the training"
+                + " split's 45 melanoma to restore with synthetic ones; keep fewer than 45",
+                assertThrows(UserException.class, () -> engine.train(all, true, List.of())).getMessage());
+
+        Files.writeString(project.resolve("c.yaml"), YAML.replace("resolution: 64",
+                "resolution: 64\n  classes: [nevus, melanoma]"));
         Experiment twoClasses = engine.loadExperiment(project.resolve("c.yaml"), Map.of(), Map.of());
         UserException noKeratosis = assertThrows(UserException.class, () -> engine.train(twoClasses, true, List.of()));
         assertTrue(noKeratosis.getMessage().endsWith(project.resolve("c.yaml") + ": usecase classifies all three "
