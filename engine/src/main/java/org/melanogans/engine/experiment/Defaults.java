@@ -98,4 +98,23 @@ public final class Defaults {
     public static final int USECASE_GAN_STEPS = 2000;
     /** Learning rate for the classifier (the paper does not say). */
     public static final double CLASSIFIER_LEARNING_RATE = 1e-3;
+
+    /**
+     * Reproduction bands: distances within a factor of 2 of the paper's (their scale moves with
+     * resolution and training budget, so only the order of magnitude is comparable across setups);
+     * accuracies, recalls and AUCs within 0.05 (absolute).
+     */
+    public static final java.util.Map<String, Band> BANDS = bands();
+
+    private static java.util.Map<String, Band> bands() {
+        java.util.Map<String, Band> bands = new java.util.LinkedHashMap<>();
+        for (String distance : List.of("emd", "js_divergence", "js_distance")) {
+            bands.put(distance, Band.ratio(2));
+        }
+        for (String share : List.of("training_accuracy", "validation_accuracy", "validation_balanced_accuracy",
+                "validation_melanoma_recall", "validation_melanoma_auc")) {
+            bands.put(share, Band.absolute(0.05));
+        }
+        return java.util.Collections.unmodifiableMap(bands);
+    }
 }

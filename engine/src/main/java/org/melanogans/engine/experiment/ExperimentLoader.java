@@ -180,7 +180,7 @@ public final class ExperimentLoader {
         }
         if (!(root instanceof ConfigNode.Mapping mapping)) {
             throw new UserException(root.where() + ": the file must be a map of keys (name, seed, "
-                    + "data, train, models, sample, usecase), got " + root.describe());
+                    + "data, train, models, sample, usecase, report), got " + root.describe());
         }
         if (overrides != null) {
             overrides.forEach((key, value) -> applyOverride(mapping, key, value, display));

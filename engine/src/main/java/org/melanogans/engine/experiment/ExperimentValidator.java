@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,7 +42,8 @@ final class ExperimentValidator {
     }
 
     Experiment experiment(ConfigNode.Mapping root) {
-        Section top = new Section(root, "", "name", "seed", "data", "train", "models", "sample", "usecase");
+        Section top = new Section(root, "", "name", "seed", "data", "train", "models", "sample", "usecase",
+                "report");
         String name = top.has("name") ? top.string("name", null, EXPERIMENT_NAME,
                 "a name of lower-case letters, digits, '.', '_' or '-'") : defaultName();
         long seed = top.longValue("seed", Defaults.SEED);
@@ -53,7 +55,8 @@ final class ExperimentValidator {
         SampleConfig sample = sample(top.section("sample", false, "count", "grid"));
         UsecaseConfig usecase = top.has("usecase") ? usecase(top.section("usecase", true, "pool", "gans", "seeds",
                 "training_fraction", "retained_melanoma", "gan_steps", "classifier"), models, data.resolution()) : null;
-        return crossChecks(top, new Experiment(name, source, seed, data, train, models, sample, usecase));
+        ReportConfig report = report(top.section("report", false, "bands", "paper"), models, usecase);
+        return crossChecks(top, new Experiment(name, source, seed, data, train, models, sample, usecase, report));
     }
 
     private String defaultName() {
@@ -200,6 +203,55 @@ final class ExperimentValidator {
                 seeds);
     }
 
+    /**
+     * {@code report:} the paper's values ({@code paper.models.<model>.<metric>},
+     * {@code paper.usecase.<set>.<figure>}) and bands ({@code bands.<metric>: {ratio: f} | {absolute: a}}).
+     * Every name must exist: a misspelt model, set or metric would otherwise compare nothing.
+     */
+    private ReportConfig report(Section s, List<ModelConfig> models, UsecaseConfig usecase) {
+        Map<String, Band> bands = new LinkedHashMap<>(Defaults.BANDS);
+        String[] metrics = Defaults.BANDS.keySet().toArray(new String[0]);
+        Section b = s.section("bands", false, metrics);
+        for (String metric : b.map.entries().keySet()) {
+            Section band = b.section(metric, true, "ratio", "absolute");
+            if (band.has("ratio") == band.has("absolute")) {
+                throw fail(b.map.entries().get(metric), b.key(metric), "must be {ratio: factor > 1} or "
+                        + "{absolute: amount >= 0}, exactly one of them");
+            }
+            bands.put(metric, band.has("ratio")
+                    ? Band.ratio(band.number("ratio", 2, v -> v > 1, "a number > 1"))
+                    : Band.absolute(band.number("absolute", 0, v -> v >= 0, "a number >= 0")));
+        }
+        Section paper = s.section("paper", false, "models", "usecase");
+        Map<String, Map<String, Double>> paperModels = paperValues(paper.section("models", false,
+                models.stream().map(ModelConfig::name).toArray(String[]::new)), "emd", "js_divergence", "js_distance");
+        List<String> sets = new ArrayList<>(List.of("b-full", "b-imb"));
+        if (usecase != null) {
+            usecase.gans().forEach(gan -> sets.add("b-imb+" + gan));
+        }
+        Map<String, Map<String, Double>> paperUsecase = paperValues(paper.section("usecase", false,
+                sets.toArray(String[]::new)), "training_accuracy", "validation_accuracy",
+                "validation_balanced_accuracy", "validation_melanoma_recall", "validation_melanoma_auc");
+        if (!paperUsecase.isEmpty() && usecase == null) {
+            throw fail(paper.map.entries().get("usecase"), paper.key("usecase"), "the experiment has no usecase:"
+                    + " section to compare with; remove report.paper.usecase or add the stage");
+        }
+        return new ReportConfig(bands, paperModels, paperUsecase);
+    }
+
+    private Map<String, Map<String, Double>> paperValues(Section subjects, String... metrics) {
+        Map<String, Map<String, Double>> values = new LinkedHashMap<>();
+        for (String subject : subjects.map.entries().keySet()) {
+            Section m = subjects.section(subject, true, metrics);
+            Map<String, Double> figures = new LinkedHashMap<>();
+            for (String metric : m.map.entries().keySet()) {
+                figures.put(metric, m.number(metric, 0, v -> v >= 0, "a number >= 0"));
+            }
+            values.put(subject, figures);
+        }
+        return values;
+    }
+
     /** A key that the model type ignores is a mistake worth pointing at, not a silent no-op. */
     private void rejectUnused(Section s, ModelType type) {
         List<String> unused = switch (type) {
@@ -282,7 +334,8 @@ final class ExperimentValidator {
         }
         DataConfig data = new DataConfig(d.format(), path, d.images(), d.labels(), d.classes(),
                 d.resolution(), d.crop(), d.limit(), d.generated());
-        return new Experiment(e.name(), e.source(), e.seed(), data, e.train(), e.models(), e.sample(), e.usecase());
+        return new Experiment(e.name(), e.source(), e.seed(), data, e.train(), e.models(), e.sample(), e.usecase(),
+                e.report());
     }
 
     private Path resolvePath(String text, String where, String key) {

@@ -1,0 +1,28 @@
+package org.melanogans.engine.report;
+
+import org.melanogans.engine.experiment.Band;
+
+/**
+ * One of our figures beside the paper's: one test result in the report.
+ *
+ * @param stage   {@code histogram metrics} (Table 1) or {@code use-case} (Table 2)
+ * @param subject the model (Table 1) or the training set (Table 2)
+ * @param metric  e.g. {@code emd}, {@code validation_accuracy}
+ * @param ours    our value; null when the stage failed or did not run
+ * @param paper   the paper's value, from the experiment file
+ * @param band    inside it ours reproduces the paper's
+ * @param verdict reproduced, outside the band, stage failed, or not run
+ * @param reason  why, in one line (the failure message for a failed stage)
+ */
+public record Comparison(String stage, String subject, String metric, Double ours, double paper, Band band,
+                         Verdict verdict, String reason) {
+    public static final String TABLE_1 = "histogram metrics";
+    public static final String TABLE_2 = "use-case";
+
+    public enum Verdict { REPRODUCED, OUTSIDE_BAND, STAGE_FAILED, NOT_RUN }
+
+    /** ours / paper, or null without a value of ours or with a paper value of 0. */
+    public Double ratio() {
+        return ours == null || paper == 0 ? null : ours / paper;
+    }
+}

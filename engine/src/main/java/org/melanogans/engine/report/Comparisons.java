@@ -1,0 +1,88 @@
+package org.melanogans.engine.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.melanogans.engine.experiment.Band;
+import org.melanogans.engine.experiment.Experiment;
+import org.melanogans.engine.experiment.ReportConfig;
+import org.melanogans.engine.metrics.MetricsFile;
+import org.melanogans.engine.metrics.ModelMetrics;
+import org.melanogans.engine.metrics.ModelStatus;
+import org.melanogans.engine.metrics.UsecaseMetrics;
+import org.melanogans.engine.report.Comparison.Verdict;
+
+/** Every paper value of an experiment file set against the run's metrics.json. */
+public final class Comparisons {
+    private Comparisons() {
+    }
+
+    public static List<Comparison> of(Experiment experiment, MetricsFile metrics) {
+        ReportConfig report = experiment.report();
+        List<Comparison> out = new ArrayList<>();
+        report.paperModels().forEach((model, values) -> {
+            ModelMetrics m = metrics.models().get(model);
+            values.forEach((metric, paper) -> {
+                Band band = report.bands().get(metric);
+                if (m == null) {
+                    out.add(new Comparison(Comparison.TABLE_1, model, metric, null, paper, band, Verdict.NOT_RUN,
+                            model + " has not been trained in this run"));
+                } else if (m.status() != ModelStatus.COMPLETED) {
+                    out.add(new Comparison(Comparison.TABLE_1, model, metric, null, paper, band, Verdict.STAGE_FAILED,
+                            m.error()));
+                } else {
+                    out.add(judge(Comparison.TABLE_1, model, metric, modelValue(m, metric), paper, band));
+                }
+            });
+        });
+        UsecaseMetrics usecase = metrics.usecase();
+        report.paperUsecase().forEach((set, values) -> values.forEach((figure, paper) -> {
+            Band band = report.bands().get(figure);
+            if (usecase == null) {
+                out.add(new Comparison(Comparison.TABLE_2, set, figure, null, paper, band, Verdict.NOT_RUN,
+                        "the use-case stage has not run in this run"));
+            } else if (usecase.status() != ModelStatus.COMPLETED) {
+                out.add(new Comparison(Comparison.TABLE_2, set, figure, null, paper, band, Verdict.STAGE_FAILED,
+                        usecase.error()));
+            } else {
+                UsecaseMetrics.SetResult result = usecase.sets().get(set);
+                UsecaseMetrics.Summary summary = result == null ? null : result.summary().get(figure);
+                out.add(summary == null
+                        ? new Comparison(Comparison.TABLE_2, set, figure, null, paper, band, Verdict.NOT_RUN,
+                                "metrics.json has no " + figure + " for " + set)
+                        : judge(Comparison.TABLE_2, set, figure, summary.mean(), paper, band));
+            }
+        }));
+        return out;
+    }
+
+    private static Double modelValue(ModelMetrics m, String metric) {
+        return switch (metric) {
+            case "emd" -> m.emd();
+            case "js_divergence" -> m.jsDivergence();
+            case "js_distance" -> m.jsDistance();
+            default -> throw new IllegalArgumentException("no model metric " + metric);
+        };
+    }
+
+    private static Comparison judge(String stage, String subject, String metric, double ours, double paper,
+                                    Band band) {
+        boolean inside = band.contains(ours, paper);
+        String reason = "ours " + digits(ours) + ", paper " + digits(paper) + ": " + (inside ? "inside" : "outside")
+                + " the band " + band.text() + " (" + digits(band.low(paper)) + " to " + digits(band.high(paper)) + ")";
+        return new Comparison(stage, subject, metric, ours, paper, band,
+                inside ? Verdict.REPRODUCED : Verdict.OUTSIDE_BAND, reason);
+    }
+
+    /** Four significant digits, no trailing zeros. */
+    static String digits(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
+    /** How many comparisons of each verdict, for the log. */
+    public static Map<Verdict, Long> count(List<Comparison> comparisons) {
+        Map<Verdict, Long> counts = new java.util.EnumMap<>(Verdict.class);
+        comparisons.forEach(c -> counts.merge(c.verdict(), 1L, Long::sum));
+        return counts;
+    }
+}
