@@ -1,0 +1,116 @@
+package org.melanogans.engine.report;
+
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.FileSystemResultsWriter;
+import io.qameta.allure.model.Label;
+import io.qameta.allure.model.Parameter;
+import io.qameta.allure.model.Stage;
+import io.qameta.allure.model.Status;
+import io.qameta.allure.model.StatusDetails;
+import io.qameta.allure.model.TestResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.melanogans.engine.report.Comparison.Verdict;
+
+/**
+ * Writes a run's comparisons as Allure 2 results through Allure's lifecycle API: one test result
+ * per comparison, labelled epic = experiment, feature = stage, story = model or set, with our
+ * value, the paper's, the ratio and the band as parameters. Reproduced is passed, outside the band
+ * failed, a failed stage broken, a stage that did not run skipped.
+ *
+ * <p>A comparison's history id depends only on (experiment, stage, subject, metric), so Allure's
+ * history and trend graphs follow the same comparison across runs.
+ */
+public final class AllureResults {
+    private AllureResults() {
+    }
+
+    /**
+     * @param attachments per subject (model or set), files attached to each of its comparisons
+     *                    (sample grids, plots); missing files are skipped, never invented
+     */
+    public static void write(Path resultsDir, String experiment, List<Comparison> comparisons,
+                             java.util.Map<String, List<Path>> attachments) {
+        try {
+            Files.createDirectories(resultsDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(resultsDir));
+        for (Comparison c : comparisons) {
+            String fullName = experiment + "/" + c.stage() + "/" + c.subject() + "/" + c.metric();
+            String uuid = UUID.randomUUID().toString();
+            TestResult result = new TestResult()
+                    .setUuid(uuid)
+                    .setHistoryId(UUID.nameUUIDFromBytes(fullName.getBytes(StandardCharsets.UTF_8)).toString())
+                    .setTestCaseId(fullName)
+                    .setFullName(fullName)
+                    .setName(c.subject() + ": " + c.metric() + " against the paper")
+                    .setLabels(List.of(label("epic", experiment), label("feature", c.stage()),
+                            label("story", c.subject()), label("suite", experiment), label("subSuite", c.stage())))
+                    .setParameters(parameters(c));
+            lifecycle.scheduleTestCase(result);
+            lifecycle.startTestCase(uuid);
+            for (Path file : attachments.getOrDefault(c.subject(), List.of())) {
+                if (Files.isRegularFile(file)) {
+                    try {
+                        lifecycle.addAttachment(file.getFileName().toString(), type(file), extension(file),
+                                Files.readAllBytes(file));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }
+            lifecycle.updateTestCase(uuid, r -> r.setStatus(status(c.verdict()))
+                    .setStatusDetails(new StatusDetails().setMessage(c.reason()))
+                    .setStage(Stage.FINISHED));
+            lifecycle.stopTestCase(uuid);
+            lifecycle.writeTestCase(uuid);
+        }
+    }
+
+    private static List<Parameter> parameters(Comparison c) {
+        List<Parameter> p = new ArrayList<>();
+        p.add(new Parameter().setName("ours").setValue(c.ours() == null ? "-" : Comparisons.digits(c.ours())));
+        p.add(new Parameter().setName("paper").setValue(Comparisons.digits(c.paper())));
+        p.add(new Parameter().setName("ratio").setValue(c.ratio() == null ? "-" : Comparisons.digits(c.ratio())));
+        p.add(new Parameter().setName("band").setValue(c.band().text() + " (" + Comparisons.digits(c.band().low(c.paper()))
+                + " to " + Comparisons.digits(c.band().high(c.paper())) + ")"));
+        return p;
+    }
+
+    static Status status(Verdict v) {
+        return switch (v) {
+            case REPRODUCED -> Status.PASSED;
+            case OUTSIDE_BAND -> Status.FAILED;
+            case STAGE_FAILED -> Status.BROKEN;
+            case NOT_RUN -> Status.SKIPPED;
+        };
+    }
+
+    private static Label label(String name, String value) {
+        return new Label().setName(name).setValue(value);
+    }
+
+    private static String extension(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot);
+    }
+
+    private static String type(Path file) {
+        return switch (extension(file)) {
+            case ".png" -> "image/png";
+            case ".jpg", ".jpeg" -> "image/jpeg";
+            case ".json" -> "application/json";
+            case ".yaml" -> "text/yaml";
+            default -> "text/plain";
+        };
+    }
+}

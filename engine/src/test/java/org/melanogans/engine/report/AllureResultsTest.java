@@ -1,0 +1,81 @@
+package org.melanogans.engine.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.melanogans.engine.experiment.Band;
+import org.melanogans.engine.report.Comparison.Verdict;
+
+/** The written Allure results, parsed back: one result per comparison with its status, labels, parameters and files. */
+class AllureResultsTest {
+    @Test
+    void oneResultPerComparisonWithStatusLabelsParametersAndAttachments(@TempDir Path dir) throws Exception {
+        Path grid = Files.write(dir.resolve("dcgan.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
+        List<Comparison> comparisons = List.of(
+                new Comparison(Comparison.TABLE_1, "dcgan", "emd", 0.0164, 0.0082, Band.ratio(2), Verdict.REPRODUCED,
+                        "inside"),
+                new Comparison(Comparison.TABLE_1, "dcgan", "js_divergence", 0.0058, 0.0046, Band.absolute(0.001),
+                        Verdict.OUTSIDE_BAND, "outside"),
+                new Comparison(Comparison.TABLE_1, "lapgan", "emd", null, 0.041, Band.ratio(2), Verdict.STAGE_FAILED,
+                        "diverged"),
+                new Comparison(Comparison.TABLE_2, "b-full", "validation_accuracy", null, 0.716, Band.absolute(0.05),
+                        Verdict.NOT_RUN, "not run"));
+        Path results = dir.resolve("allure-results");
+        AllureResults.write(results, "table1-cpu", comparisons, Map.of("dcgan", List.of(grid, dir.resolve("none.png"))));
+
+        ObjectMapper json = new ObjectMapper();
+        Map<String, JsonNode> byName = new HashMap<>();
+        List<Path> files;
+        try (Stream<Path> s = Files.list(results)) {
+            files = s.toList();
+        }
+        for (Path f : files) {
+            if (f.getFileName().toString().endsWith("-result.json")) {
+                JsonNode r = json.readTree(f.toFile());
+                byName.put(r.path("name").asText(), r);
+            }
+        }
+        assertEquals(4, byName.size(), files.toString());
+        JsonNode emd = byName.get("dcgan: emd against the paper");
+        assertEquals("passed", emd.path("status").asText());
+        assertEquals("finished", emd.path("stage").asText());
+        assertEquals(Map.of("epic", "table1-cpu", "feature", "histogram metrics", "story", "dcgan", "suite",
+                "table1-cpu", "subSuite", "histogram metrics"), pairs(emd.path("labels")));
+        assertEquals(Map.of("ours", "0.0164", "paper", "0.0082", "ratio", "2", "band", "x2 (0.0041 to 0.0164)"),
+                pairs(emd.path("parameters")));
+        assertEquals(1, emd.path("attachments").size(), "the missing file is not attached");
+        Path attached = results.resolve(emd.path("attachments").get(0).path("source").asText());
+        assertTrue(Files.size(attached) > 0);
+        assertEquals("image/png", emd.path("attachments").get(0).path("type").asText());
+        assertEquals("failed", byName.get("dcgan: js_divergence against the paper").path("status").asText());
+        JsonNode broken = byName.get("lapgan: emd against the paper");
+        assertEquals("broken", broken.path("status").asText());
+        assertEquals("diverged", broken.path("statusDetails").path("message").asText());
+        assertEquals("-", pairs(broken.path("parameters")).get("ours"));
+        assertEquals("skipped", byName.get("b-full: validation_accuracy against the paper").path("status").asText());
+        // the history id names the comparison, not the run: Allure's trends follow it across runs
+        Path again = dir.resolve("again");
+        AllureResults.write(again, "table1-cpu", comparisons.subList(0, 1), Map.of());
+        try (Stream<Path> s = Files.list(again)) {
+            JsonNode second = json.readTree(s.filter(f -> f.toString().endsWith("-result.json")).findFirst()
+                    .orElseThrow().toFile());
+            assertEquals(emd.path("historyId").asText(), second.path("historyId").asText());
+        }
+    }
+
+    private static Map<String, String> pairs(JsonNode list) {
+        Map<String, String> out = new HashMap<>();
+        list.forEach(n -> out.put(n.path("name").asText(), n.path("value").asText()));
+        return out;
+    }
+}
