@@ -42,6 +42,9 @@ import org.melanogans.engine.metrics.UsecaseMetrics;
 import org.melanogans.engine.plan.PlanYaml;
 import org.melanogans.engine.plan.RunDirectories;
 import org.melanogans.engine.plan.RunPlan;
+import org.melanogans.engine.report.Comparison;
+import org.melanogans.engine.report.Comparisons;
+import org.melanogans.engine.report.RunReport;
 import org.melanogans.engine.sample.SampleGrid;
 import org.melanogans.engine.sample.SampleWriter;
 import org.melanogans.engine.sample.Sampler;
@@ -168,6 +171,9 @@ public final class GanEngine {
             RunDirectories.publishLatest(plan, metricsPath);
         }
         log.info("Metrics: " + metricsPath);
+        List<Comparison> comparisons = RunReport.write(experiment, metrics, plan.runDir());
+        log.info("Allure results: " + comparisons.size() + " comparisons with the paper " + Comparisons.count(comparisons)
+                + " in " + plan.runDir().resolve(RunReport.RESULTS));
         int stages = histogramModels.size() + (runUsecase ? 1 : 0);
         if (!failures.isEmpty()) {
             throw new UserException(failures.size() + " of " + stages + (runUsecase ? " models and stages" : " models")
