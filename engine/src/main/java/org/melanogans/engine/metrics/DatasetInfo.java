@@ -11,12 +11,18 @@ import org.melanogans.engine.experiment.DataFormat;
  * @param images     number of training images
  * @param resolution side of the training images in pixels
  * @param sha256     the prepared data's hash ({@link ImageSet#sha256()}): equal hashes, equal data
+ * @param floor      the histogram metrics between random halves of these images (null in files
+ *                   written before it was measured)
  */
-public record DatasetInfo(String format, int images, int resolution, String sha256) {
+public record DatasetInfo(String format, int images, int resolution, String sha256, HistogramFloor floor) {
+
+    public DatasetInfo(String format, int images, int resolution, String sha256) {
+        this(format, images, resolution, sha256, null);
+    }
 
     /** Describes a prepared image set. */
     public static DatasetInfo of(DataFormat format, ImageSet images) {
         return new DatasetInfo(format.name().toLowerCase(Locale.ROOT), images.count(), images.resolution(),
-                images.sha256());
+                images.sha256(), HistogramFloor.of(images));
     }
 }

@@ -80,6 +80,10 @@ public final class AllureResults {
         p.add(new Parameter().setName("ours").setValue(c.ours() == null ? "-" : Comparisons.digits(c.ours())));
         p.add(new Parameter().setName("paper").setValue(Comparisons.digits(c.paper())));
         p.add(new Parameter().setName("ratio").setValue(c.ratio() == null ? "-" : Comparisons.digits(c.ratio())));
+        p.add(new Parameter().setName("floor (real halves)").setValue(c.floor() == null ? "-"
+                : Comparisons.digits(c.floor())));
+        p.add(new Parameter().setName("ceiling (untrained)").setValue(c.ceiling() == null ? "-"
+                : Comparisons.digits(c.ceiling())));
         p.add(new Parameter().setName("band").setValue(c.band().text() + " (" + Comparisons.digits(c.band().low(c.paper()))
                 + " to " + Comparisons.digits(c.band().high(c.paper())) + ")"));
         return p;

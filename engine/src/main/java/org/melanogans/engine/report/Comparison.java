@@ -10,12 +10,14 @@ import org.melanogans.engine.experiment.Band;
  * @param metric  e.g. {@code emd}, {@code validation_accuracy}
  * @param ours    our value; null when the stage failed or did not run
  * @param paper   the paper's value, from the experiment file
+ * @param floor   the same metric between two random halves of the real images (sampling noise), or null
+ * @param ceiling the same metric for an untrained generator, or null when not measured
  * @param band    inside it ours reproduces the paper's
  * @param verdict reproduced, outside the band, stage failed, or not run
  * @param reason  why, in one line (the failure message for a failed stage)
  */
-public record Comparison(String stage, String subject, String metric, Double ours, double paper, Band band,
-                         Verdict verdict, String reason) {
+public record Comparison(String stage, String subject, String metric, Double ours, double paper, Double floor,
+                         Double ceiling, Band band, Verdict verdict, String reason) {
     public static final String TABLE_1 = "histogram metrics";
     public static final String TABLE_2 = "use-case";
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.melanogans.engine.experiment.Band;
 import org.melanogans.engine.experiment.Experiment;
 import org.melanogans.engine.experiment.ReportConfig;
+import org.melanogans.engine.metrics.HistogramFloor;
 import org.melanogans.engine.metrics.MetricsFile;
 import org.melanogans.engine.metrics.ModelMetrics;
 import org.melanogans.engine.metrics.ModelStatus;
@@ -20,18 +21,28 @@ public final class Comparisons {
     public static List<Comparison> of(Experiment experiment, MetricsFile metrics) {
         ReportConfig report = experiment.report();
         List<Comparison> out = new ArrayList<>();
+        HistogramFloor floors = metrics.dataset() == null ? null : metrics.dataset().floor();
         report.paperModels().forEach((model, values) -> {
             ModelMetrics m = metrics.models().get(model);
             values.forEach((metric, paper) -> {
                 Band band = report.bands().get(metric);
+                Double floor = floors == null ? null : switch (metric) {
+                    case "emd" -> floors.emdMean();
+                    case "js_divergence" -> floors.jsDivergenceMean();
+                    default -> null;
+                };
+                Double ceiling = m != null && metric.equals("emd") ? m.untrainedEmd() : null;
                 if (m == null) {
-                    out.add(new Comparison(Comparison.TABLE_1, model, metric, null, paper, band, Verdict.NOT_RUN,
+                    out.add(new Comparison(Comparison.TABLE_1, model, metric, null, paper, floor, ceiling, band,
+                            Verdict.NOT_RUN,
                             model + " has not been trained in this run"));
                 } else if (m.status() != ModelStatus.COMPLETED) {
-                    out.add(new Comparison(Comparison.TABLE_1, model, metric, null, paper, band, Verdict.STAGE_FAILED,
+                    out.add(new Comparison(Comparison.TABLE_1, model, metric, null, paper, floor, ceiling, band,
+                            Verdict.STAGE_FAILED,
                             m.error()));
                 } else {
-                    out.add(judge(Comparison.TABLE_1, model, metric, modelValue(m, metric), paper, band));
+                    out.add(judge(Comparison.TABLE_1, model, metric, modelValue(m, metric), paper, floor, ceiling,
+                            band));
                 }
             });
         });
@@ -39,18 +50,19 @@ public final class Comparisons {
         report.paperUsecase().forEach((set, values) -> values.forEach((figure, paper) -> {
             Band band = report.bands().get(figure);
             if (usecase == null) {
-                out.add(new Comparison(Comparison.TABLE_2, set, figure, null, paper, band, Verdict.NOT_RUN,
+                out.add(new Comparison(Comparison.TABLE_2, set, figure, null, paper, null, null, band, Verdict.NOT_RUN,
                         "the use-case stage has not run in this run"));
             } else if (usecase.status() != ModelStatus.COMPLETED) {
-                out.add(new Comparison(Comparison.TABLE_2, set, figure, null, paper, band, Verdict.STAGE_FAILED,
+                out.add(new Comparison(Comparison.TABLE_2, set, figure, null, paper, null, null, band,
+                        Verdict.STAGE_FAILED,
                         usecase.error()));
             } else {
                 UsecaseMetrics.SetResult result = usecase.sets().get(set);
                 UsecaseMetrics.Summary summary = result == null ? null : result.summary().get(figure);
                 out.add(summary == null
-                        ? new Comparison(Comparison.TABLE_2, set, figure, null, paper, band, Verdict.NOT_RUN,
+                        ? new Comparison(Comparison.TABLE_2, set, figure, null, paper, null, null, band, Verdict.NOT_RUN,
                                 "metrics.json has no " + figure + " for " + set)
-                        : judge(Comparison.TABLE_2, set, figure, summary.mean(), paper, band));
+                        : judge(Comparison.TABLE_2, set, figure, summary.mean(), paper, null, null, band));
             }
         }));
         return out;
@@ -66,11 +78,11 @@ public final class Comparisons {
     }
 
     private static Comparison judge(String stage, String subject, String metric, double ours, double paper,
-                                    Band band) {
+                                    Double floor, Double ceiling, Band band) {
         boolean inside = band.contains(ours, paper);
         String reason = "ours " + digits(ours) + ", paper " + digits(paper) + ": " + (inside ? "inside" : "outside")
                 + " the band " + band.text() + " (" + digits(band.low(paper)) + " to " + digits(band.high(paper)) + ")";
-        return new Comparison(stage, subject, metric, ours, paper, band,
+        return new Comparison(stage, subject, metric, ours, paper, floor, ceiling, band,
                 inside ? Verdict.REPRODUCED : Verdict.OUTSIDE_BAND, reason);
     }
 

@@ -22,13 +22,15 @@ class AllureResultsTest {
     void oneResultPerComparisonWithStatusLabelsParametersAndAttachments(@TempDir Path dir) throws Exception {
         Path grid = Files.write(dir.resolve("dcgan.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
         List<Comparison> comparisons = List.of(
-                new Comparison(Comparison.TABLE_1, "dcgan", "emd", 0.0164, 0.0082, Band.ratio(2), Verdict.REPRODUCED,
+                new Comparison(Comparison.TABLE_1, "dcgan", "emd", 0.0164, 0.0082, 0.005, 0.12, Band.ratio(2), Verdict.REPRODUCED,
                         "inside"),
-                new Comparison(Comparison.TABLE_1, "dcgan", "js_divergence", 0.0058, 0.0046, Band.absolute(0.001),
+                new Comparison(Comparison.TABLE_1, "dcgan", "js_divergence", 0.0058, 0.0046, 0.0008, null,
+                        Band.absolute(0.001),
                         Verdict.OUTSIDE_BAND, "outside"),
-                new Comparison(Comparison.TABLE_1, "lapgan", "emd", null, 0.041, Band.ratio(2), Verdict.STAGE_FAILED,
+                new Comparison(Comparison.TABLE_1, "lapgan", "emd", null, 0.041, 0.005, null, Band.ratio(2), Verdict.STAGE_FAILED,
                         "diverged"),
-                new Comparison(Comparison.TABLE_2, "b-full", "validation_accuracy", null, 0.716, Band.absolute(0.05),
+                new Comparison(Comparison.TABLE_2, "b-full", "validation_accuracy", null, 0.716, null, null,
+                        Band.absolute(0.05),
                         Verdict.NOT_RUN, "not run"));
         Path results = dir.resolve("allure-results");
         AllureResults.write(results, "table1-cpu", comparisons, Map.of("dcgan", List.of(grid, dir.resolve("none.png"))));
@@ -51,8 +53,8 @@ class AllureResultsTest {
         assertEquals("finished", emd.path("stage").asText());
         assertEquals(Map.of("epic", "table1-cpu", "feature", "histogram metrics", "story", "dcgan", "suite",
                 "table1-cpu", "subSuite", "histogram metrics"), pairs(emd.path("labels")));
-        assertEquals(Map.of("ours", "0.0164", "paper", "0.0082", "ratio", "2", "band", "x2 (0.0041 to 0.0164)"),
-                pairs(emd.path("parameters")));
+        assertEquals(Map.of("ours", "0.0164", "paper", "0.0082", "ratio", "2", "floor (real halves)", "0.005",
+                "ceiling (untrained)", "0.12", "band", "x2 (0.0041 to 0.0164)"), pairs(emd.path("parameters")));
         assertEquals(1, emd.path("attachments").size(), "the missing file is not attached");
         Path attached = results.resolve(emd.path("attachments").get(0).path("source").asText());
         assertTrue(Files.size(attached) > 0);
