@@ -44,6 +44,7 @@ import org.melanogans.engine.plan.RunDirectories;
 import org.melanogans.engine.plan.RunPlan;
 import org.melanogans.engine.report.Comparison;
 import org.melanogans.engine.report.Comparisons;
+import org.melanogans.engine.report.Plots;
 import org.melanogans.engine.report.RunReport;
 import org.melanogans.engine.sample.SampleGrid;
 import org.melanogans.engine.sample.SampleWriter;
@@ -232,8 +233,11 @@ public final class GanEngine {
                 log.info(String.format(Locale.ROOT, "%s: untrained generator EMD %.5f", model.name(), emd));
                 return emd;
             });
-            HistogramMetrics m = HistogramMetrics.between(real,
-                    writeSamples(graph, plan.runDir(), model.name(), e.sample().count(), e.sample().grid(), e.seed()));
+            ColorHistogram fake = writeSamples(graph, plan.runDir(), model.name(), e.sample().count(),
+                    e.sample().grid(), e.seed());
+            HistogramMetrics m = HistogramMetrics.between(real, fake);
+            Plots.histograms(real, fake, model.name() + " against the training images",
+                    RunReport.histogramPlot(plan.runDir(), model.name()));
             log.info(String.format(Locale.ROOT, "%s: EMD %.5f (untrained %.5f), JS divergence %.5f, %d samples in %s",
                     model.name(), m.emd(), result.untrainedEmd(), m.jsDivergence(), e.sample().count(),
                     plan.runDir().resolve("samples").resolve(model.name())));

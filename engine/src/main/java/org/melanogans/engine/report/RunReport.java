@@ -27,6 +27,11 @@ public final class RunReport {
     private RunReport() {
     }
 
+    /** Where a model's real-against-generated histogram plot goes (the paper's Figure 3). */
+    public static Path histogramPlot(Path runDir, String model) {
+        return runDir.resolve("plots").resolve(model + "-histograms.png");
+    }
+
     /** Rewrites the run's results from its metrics.json; returns the comparisons written. */
     public static List<Comparison> write(Experiment experiment, MetricsFile metrics, Path runDir) {
         Path results = runDir.resolve(RESULTS);
@@ -35,8 +40,15 @@ public final class RunReport {
         Map<String, List<Path>> attachments = new LinkedHashMap<>();
         for (Comparison c : comparisons) {
             List<Path> files = new ArrayList<>();
-            if (Comparison.TABLE_1.equals(c.stage())) {
+            if (Comparison.TABLE_1.equals(c.stage()) && !attachments.containsKey(c.subject())) {
+                Path modelDir = runDir.resolve("models").resolve(c.subject());
                 files.add(runDir.resolve("grids").resolve(c.subject() + ".png"));
+                files.add(histogramPlot(runDir, c.subject()));
+                files.add(Plots.curve(modelDir.resolve("losses.jsonl"), c.subject() + ": losses", "loss",
+                        List.of("d_loss", "g_loss"), runDir.resolve("plots").resolve(c.subject() + "-losses.png")));
+                files.add(Plots.curve(modelDir.resolve("emd.jsonl"), c.subject() + ": EMD after each epoch", "EMD",
+                        List.of("emd"), runDir.resolve("plots").resolve(c.subject() + "-emd.png")));
+                files.removeIf(java.util.Objects::isNull);
             }
             files.add(runDir.resolve("metrics.json"));
             files.add(runDir.resolve("plan.yaml"));

@@ -51,7 +51,7 @@ class RunReportTest {
         for (JsonNode t : tests) {
             // one epoch of a 4-channel DCGAN is nowhere near the paper: outside its band, not broken
             assertEquals("failed", t.path("status").asText(), t.toString());
-            assertEquals(3, t.path("attachments").size(), "grid, metrics.json and plan.yaml: " + t);
+            assertEquals(6, t.path("attachments").size(), "grid, histograms, losses, EMD curve, metrics.json and plan.yaml: " + t);
             for (JsonNode a : t.path("attachments")) {
                 assertTrue(Files.size(results.resolve(a.path("source").asText())) > 0);
             }

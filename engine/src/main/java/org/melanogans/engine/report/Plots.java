@@ -1,0 +1,115 @@
+package org.melanogans.engine.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.melanogans.engine.metrics.ColorHistogram;
+
+/** The report's pictures, drawn with XChart as PNG files. */
+public final class Plots {
+    private static final String[] CHANNELS = {"red", "green", "blue"};
+    private static final Color[] COLOURS = {new Color(0xC0392B), new Color(0x27AE60), new Color(0x2E86C1)};
+
+    private Plots() {
+    }
+
+    /**
+     * The paper's Figure 3: per channel, the share of pixels at each value 0..255 in the real images
+     * (solid) and the samples (dashed), one panel per channel stacked in one PNG.
+     */
+    public static Path histograms(ColorHistogram real, ColorHistogram fake, String title, Path file) {
+        double[][] r = real.normalized();
+        double[][] f = fake.normalized();
+        double[] x = new double[ColorHistogram.BINS];
+        for (int v = 0; v < x.length; v++) {
+            x[v] = v;
+        }
+        List<XYChart> panels = new ArrayList<>();
+        for (int c = 0; c < 3; c++) {
+            XYChart chart = new XYChartBuilder().width(720).height(240).title(title + ": " + CHANNELS[c])
+                    .xAxisTitle("value").yAxisTitle("share of pixels").build();
+            chart.getStyler().setMarkerSize(0).setLegendVisible(true).setChartBackgroundColor(Color.WHITE);
+            XYSeries realSeries = chart.addSeries("real", x, r[c]);
+            realSeries.setMarker(SeriesMarkers.NONE);
+            realSeries.setLineColor(COLOURS[c]);
+            XYSeries fakeSeries = chart.addSeries("generated", x, f[c]);
+            fakeSeries.setMarker(SeriesMarkers.NONE);
+            fakeSeries.setLineColor(COLOURS[c].darker()).setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT,
+                            java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+            panels.add(chart);
+        }
+        return stack(panels, file);
+    }
+
+    /**
+     * A learning curve from a JSON-lines file ({@code losses.jsonl}: D and G loss; {@code emd.jsonl}:
+     * EMD per epoch), one series per named key against {@code step}; null when the file is absent.
+     */
+    public static Path curve(Path jsonl, String title, String yTitle, List<String> keys, Path file) {
+        if (!Files.isRegularFile(jsonl)) {
+            return null;
+        }
+        List<List<Double>> ys = new ArrayList<>();
+        keys.forEach(k -> ys.add(new ArrayList<>()));
+        List<Double> steps = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        try {
+            for (String line : Files.readAllLines(jsonl)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode n = json.readTree(line);
+                steps.add(n.path("step").asDouble());
+                for (int i = 0; i < keys.size(); i++) {
+                    ys.get(i).add(n.path(keys.get(i)).asDouble(Double.NaN));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(jsonl + ": cannot read", e);
+        }
+        if (steps.isEmpty()) {
+            return null;
+        }
+        XYChart chart = new XYChartBuilder().width(720).height(320).title(title).xAxisTitle("step")
+                .yAxisTitle(yTitle).build();
+        chart.getStyler().setMarkerSize(3).setChartBackgroundColor(Color.WHITE);
+        for (int i = 0; i < keys.size(); i++) {
+            chart.addSeries(keys.get(i), steps, ys.get(i));
+        }
+        return stack(List.of(chart), file);
+    }
+
+    private static Path stack(List<XYChart> panels, Path file) {
+        int width = panels.get(0).getWidth();
+        int height = panels.stream().mapToInt(XYChart::getHeight).sum();
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        int y = 0;
+        for (XYChart chart : panels) {
+            java.awt.image.BufferedImage panel = BitmapEncoder.getBufferedImage(chart);
+            g.drawImage(panel, 0, y, null);
+            y += chart.getHeight();
+        }
+        g.dispose();
+        try {
+            Files.createDirectories(file.getParent());
+            org.melanogans.engine.AtomicFile.write(file, temp -> javax.imageio.ImageIO.write(image, "png",
+                    temp.toFile()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot write", e);
+        }
+        return file;
+    }
+}
