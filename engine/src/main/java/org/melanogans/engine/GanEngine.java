@@ -42,6 +42,7 @@ import org.melanogans.engine.metrics.UsecaseMetrics;
 import org.melanogans.engine.plan.PlanYaml;
 import org.melanogans.engine.plan.RunDirectories;
 import org.melanogans.engine.plan.RunPlan;
+import org.melanogans.engine.report.AllureCommandLine;
 import org.melanogans.engine.report.Comparison;
 import org.melanogans.engine.report.Comparisons;
 import org.melanogans.engine.report.Plots;
@@ -490,5 +491,27 @@ public final class GanEngine {
                             + "; its models are " + experiment.models().stream().map(ModelConfig::name).toList())));
         }
         return selected;
+    }
+
+    /**
+     * gan:report: rewrites a run's Allure results from its metrics.json and generates the HTML report
+     * into {@code reports/<experiment>/allure-report} with the Allure command line in {@code allureZip},
+     * carrying the previous report's history so the trend graphs continue.
+     *
+     * @return the report's index.html
+     */
+    public Path report(Experiment experiment, String run, Path allureZip) {
+        Path runDir = RunDirectories.runDirectory(reportsRoot, experiment.name(), run);
+        Path metricsPath = runDir.resolve("metrics.json");
+        if (!Files.isRegularFile(metricsPath)) {
+            throw new UserException(metricsPath + ": no metrics to report; run mvn gan:train first");
+        }
+        List<Comparison> comparisons = RunReport.write(experiment, MetricsFile.read(metricsPath), runDir);
+        Path output = reportsRoot.resolve(experiment.name()).resolve("allure-report");
+        AllureCommandLine.unpack(allureZip, reportsRoot.resolve(".allure")).generate(
+                runDir.resolve(RunReport.RESULTS), output, log);
+        log.info("Allure report of " + runDir.getFileName() + ": " + comparisons.size() + " comparisons "
+                + Comparisons.count(comparisons) + " in " + output.resolve("index.html"));
+        return output.resolve("index.html");
     }
 }
