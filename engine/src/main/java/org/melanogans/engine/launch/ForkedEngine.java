@@ -147,6 +147,20 @@ public final class ForkedEngine {
         if (entries.isEmpty()) {
             return System.getProperty("java.class.path");
         }
+        // Maven lends plugins its own SLF4J and keeps it out of their realm; Allure's library needs it
+        String slf4j = jarOf(org.slf4j.LoggerFactory.class);
+        if (slf4j != null && !entries.contains(slf4j)) {
+            entries.add(slf4j);
+        }
         return String.join(File.pathSeparator, entries);
+    }
+
+    private static String jarOf(Class<?> type) {
+        try {
+            var source = type.getProtectionDomain().getCodeSource();
+            return source == null ? null : new File(source.getLocation().toURI()).getPath();
+        } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
+            return null;
+        }
     }
 }
