@@ -90,6 +90,76 @@ public final class Plots {
         return stack(List.of(chart), file);
     }
 
+    /**
+     * Our own trend across runs, which Allure's trend graphs cannot show (they count results, not
+     * values): {@code models.<model>.<metric>} of each line of the experiment's history.jsonl against
+     * the run number; null with fewer than one value.
+     */
+    public static Path trend(Path historyJsonl, String model, String metric, Path file) {
+        if (!Files.isRegularFile(historyJsonl)) {
+            return null;
+        }
+        List<Double> runs = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        try {
+            for (String line : Files.readAllLines(historyJsonl)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode n = json.readTree(line);
+                JsonNode v = n.path("models").path(model).path(metric);
+                String run = n.path("run").asText("");
+                if (v.isNumber() && run.matches("run-\\d+")) {
+                    runs.add(Double.parseDouble(run.substring(4)));
+                    values.add(v.asDouble());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(historyJsonl + ": cannot read", e);
+        }
+        if (values.isEmpty()) {
+            return null;
+        }
+        XYChart chart = new XYChartBuilder().width(720).height(320).title(model + ": " + metric + " over runs")
+                .xAxisTitle("run").yAxisTitle(metric).build();
+        chart.getStyler().setMarkerSize(6).setChartBackgroundColor(Color.WHITE).setLegendVisible(false);
+        chart.addSeries(metric, runs, values);
+        return stack(List.of(chart), file);
+    }
+
+    /**
+     * A confusion matrix as a heat map: true class down, predicted class across, counts summed over
+     * the seeds.
+     */
+    public static Path confusion(java.util.Map<String, java.util.Map<String, Integer>> counts, String title,
+                                 Path file) {
+        List<String> classes = new ArrayList<>(counts.keySet());
+        List<Number[]> heat = new ArrayList<>();   // {predicted index, true index, count}
+        for (int a = 0; a < classes.size(); a++) {
+            for (int p = 0; p < classes.size(); p++) {
+                heat.add(new Number[] {p, a, counts.get(classes.get(a)).getOrDefault(classes.get(p), 0)});
+            }
+        }
+        org.knowm.xchart.HeatMapChart chart = new org.knowm.xchart.HeatMapChartBuilder().width(720).height(480)
+                .title(title).xAxisTitle("predicted").yAxisTitle("true").build();
+        chart.getStyler().setShowValue(true).setChartBackgroundColor(Color.WHITE);
+        chart.addSeries("counts", classes, classes, heat);
+        java.awt.image.BufferedImage image = BitmapEncoder.getBufferedImage(chart);
+        write(image, file);
+        return file;
+    }
+
+    private static void write(java.awt.image.BufferedImage image, Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            org.melanogans.engine.AtomicFile.write(file, temp -> javax.imageio.ImageIO.write(image, "png",
+                    temp.toFile()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot write", e);
+        }
+    }
+
     private static Path stack(List<XYChart> panels, Path file) {
         int width = panels.get(0).getWidth();
         int height = panels.stream().mapToInt(XYChart::getHeight).sum();
@@ -103,13 +173,7 @@ public final class Plots {
             y += chart.getHeight();
         }
         g.dispose();
-        try {
-            Files.createDirectories(file.getParent());
-            org.melanogans.engine.AtomicFile.write(file, temp -> javax.imageio.ImageIO.write(image, "png",
-                    temp.toFile()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot write", e);
-        }
+        write(image, file);
         return file;
     }
 }

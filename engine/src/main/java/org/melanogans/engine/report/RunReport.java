@@ -48,7 +48,24 @@ public final class RunReport {
                         List.of("d_loss", "g_loss"), runDir.resolve("plots").resolve(c.subject() + "-losses.png")));
                 files.add(Plots.curve(modelDir.resolve("emd.jsonl"), c.subject() + ": EMD after each epoch", "EMD",
                         List.of("emd"), runDir.resolve("plots").resolve(c.subject() + "-emd.png")));
+                Path history = runDir.getParent().resolve("history.jsonl");
+                for (String metric : List.of("emd", "js_divergence")) {
+                    files.add(Plots.trend(history, c.subject(), metric,
+                            runDir.resolve("plots").resolve(c.subject() + "-" + metric + "-trend.png")));
+                }
                 files.removeIf(java.util.Objects::isNull);
+            }
+            if (Comparison.TABLE_2.equals(c.stage()) && !attachments.containsKey(c.subject())
+                    && metrics.usecase() != null && metrics.usecase().sets() != null
+                    && metrics.usecase().sets().containsKey(c.subject())) {
+                Map<String, Map<String, Integer>> summed = new LinkedHashMap<>();
+                for (var seedRun : metrics.usecase().sets().get(c.subject()).runs()) {
+                    seedRun.validation().confusion().forEach((truth, row) -> row.forEach((predicted, n) ->
+                            summed.computeIfAbsent(truth, t -> new LinkedHashMap<>()).merge(predicted, n,
+                                    Integer::sum)));
+                }
+                files.add(Plots.confusion(summed, c.subject() + ": validation, all seeds",
+                        runDir.resolve("plots").resolve(c.subject() + "-confusion.png")));
             }
             files.add(runDir.resolve("metrics.json"));
             files.add(runDir.resolve("plan.yaml"));
