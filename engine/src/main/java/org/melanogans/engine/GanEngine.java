@@ -43,6 +43,7 @@ import org.melanogans.engine.plan.PlanYaml;
 import org.melanogans.engine.plan.RunDirectories;
 import org.melanogans.engine.plan.RunPlan;
 import org.melanogans.engine.report.AllureCommandLine;
+import org.melanogans.engine.report.AllureResults;
 import org.melanogans.engine.report.Comparison;
 import org.melanogans.engine.report.Comparisons;
 import org.melanogans.engine.report.Plots;
@@ -416,6 +417,17 @@ public final class GanEngine {
                     + " -Dgan.updateBaseline, or pass -Dgan.baseline=FILE");
         }
         return RegressionCheck.run(MetricsFile.read(metricsFile), Baseline.read(baselineFile));
+    }
+
+    /**
+     * gan:check on the experiment's newest run: the result also goes into that run's Allure results,
+     * so gan:report shows regressions as failed tests.
+     */
+    public CheckResult checkLatestRun(Experiment experiment, Path baselineFile) {
+        CheckResult result = check(latestMetrics(experiment), baselineFile);
+        Path runDir = RunDirectories.runDirectory(reportsRoot, experiment.name(), "latest");
+        AllureResults.writeCheck(runDir.resolve(RunReport.RESULTS), experiment.name(), result);
+        return result;
     }
 
     public void updateBaseline(Path metricsFile, Path baselineFile) {

@@ -49,7 +49,9 @@ public class CheckMojo extends AbstractGanMojo {
             getLog().info("Baseline written to " + baselineFile + " from " + metricsFile);
             return;
         }
-        CheckResult result = engine.check(metricsFile, baselineFile);
+        // the newest run's check also goes into its Allure results; a file given by hand is only checked
+        CheckResult result = metrics == null ? engine.checkLatestRun(experiment, baselineFile)
+                : engine.check(metricsFile, baselineFile);
         for (String line : result.table().split("\n")) {
             getLog().info(line);
         }

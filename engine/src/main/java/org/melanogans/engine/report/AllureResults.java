@@ -75,6 +75,40 @@ public final class AllureResults {
         }
     }
 
+    /**
+     * gan:check's rows as results beside the comparisons (feature {@code regression check}, story =
+     * the metric's key): a regressed or missing metric is failed with a message the "Regression
+     * against the baseline" category matches, the others passed.
+     */
+    public static void writeCheck(Path resultsDir, String experiment, org.melanogans.engine.metrics.CheckResult check) {
+        AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(resultsDir));
+        for (org.melanogans.engine.metrics.CheckRow row : check.rows()) {
+            String fullName = experiment + "/regression check/" + row.key();
+            String uuid = UUID.randomUUID().toString();
+            boolean bad = row.status() == org.melanogans.engine.metrics.CheckStatus.REGRESSED
+                    || row.status() == org.melanogans.engine.metrics.CheckStatus.MISSING;
+            List<Parameter> p = new ArrayList<>();
+            p.add(new Parameter().setName("baseline").setValue(Comparisons.digits(row.baseline().value())));
+            p.add(new Parameter().setName("current").setValue(row.current() == null ? "-"
+                    : Comparisons.digits(row.current())));
+            p.add(new Parameter().setName("allowed").setValue(row.allowed()));
+            TestResult result = new TestResult().setUuid(uuid)
+                    .setHistoryId(UUID.nameUUIDFromBytes(fullName.getBytes(StandardCharsets.UTF_8)).toString())
+                    .setTestCaseId(fullName).setFullName(fullName).setName(row.key() + " against the baseline")
+                    .setLabels(List.of(label("epic", experiment), label("feature", "regression check"),
+                            label("story", row.key()), label("suite", experiment),
+                            label("subSuite", "regression check")))
+                    .setParameters(p);
+            lifecycle.scheduleTestCase(result);
+            lifecycle.startTestCase(uuid);
+            lifecycle.updateTestCase(uuid, r -> r.setStatus(bad ? Status.FAILED : Status.PASSED)
+                    .setStatusDetails(new StatusDetails().setMessage((bad ? "regressed: " : "") + row.describe()))
+                    .setStage(Stage.FINISHED));
+            lifecycle.stopTestCase(uuid);
+            lifecycle.writeTestCase(uuid);
+        }
+    }
+
     private static List<Parameter> parameters(Comparison c) {
         List<Parameter> p = new ArrayList<>();
         p.add(new Parameter().setName("ours").setValue(c.ours() == null ? "-" : Comparisons.digits(c.ours())));

@@ -75,6 +75,31 @@ class AllureResultsTest {
         }
     }
 
+    @Test
+    void checkRowsBecomeFailedResultsWhenTheyRegress(@TempDir Path dir) throws Exception {
+        org.melanogans.engine.metrics.BaselineEntry emd = org.melanogans.engine.metrics.Tolerance.absolute(0.01,
+                org.melanogans.engine.metrics.Direction.LOWER_IS_BETTER).around(0.02);
+        org.melanogans.engine.metrics.CheckResult check = new org.melanogans.engine.metrics.CheckResult("q", List.of(
+                new org.melanogans.engine.metrics.CheckRow("models.dcgan.emd", emd, 0.05, 0.03,
+                        org.melanogans.engine.metrics.CheckStatus.REGRESSED, null),
+                new org.melanogans.engine.metrics.CheckRow("models.other.emd", emd, 0.021, 0.001,
+                        org.melanogans.engine.metrics.CheckStatus.OK, null)));
+        AllureResults.writeCheck(dir, "q", check);
+        Map<String, JsonNode> byName = new HashMap<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path f : s.filter(f -> f.toString().endsWith("-result.json")).toList()) {
+                JsonNode r = new ObjectMapper().readTree(f.toFile());
+                byName.put(r.path("name").asText(), r);
+            }
+        }
+        JsonNode regressed = byName.get("models.dcgan.emd against the baseline");
+        assertEquals("failed", regressed.path("status").asText());
+        assertTrue(regressed.path("statusDetails").path("message").asText().startsWith("regressed: "));
+        assertEquals("regression check", pairs(regressed.path("labels")).get("feature"));
+        assertEquals("0.05", pairs(regressed.path("parameters")).get("current"));
+        assertEquals("passed", byName.get("models.other.emd against the baseline").path("status").asText());
+    }
+
     private static Map<String, String> pairs(JsonNode list) {
         Map<String, String> out = new HashMap<>();
         list.forEach(n -> out.put(n.path("name").asText(), n.path("value").asText()));
