@@ -414,7 +414,7 @@ class ExperimentLoaderTest {
     @Test
     void theQuickstartsCommentedUsecaseSectionLoadsWhenUncommented() throws IOException {
         String quickstart = Files.readString(projectRoot().resolve("experiments/quickstart.yaml"));
-        int start = quickstart.indexOf("# usecase:");
+        int start = quickstart.indexOf("\n# usecase:") + 1;
         String section = quickstart.substring(start).lines().map(l -> l.startsWith("# ") ? l.substring(2) : l)
                 .collect(java.util.stream.Collectors.joining("\n"));
         Files.writeString(dir.resolve("q.yaml"), quickstart.substring(0, start) + section + "\n");
