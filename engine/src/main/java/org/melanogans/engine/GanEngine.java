@@ -425,6 +425,14 @@ public final class GanEngine {
      */
     public CheckResult checkLatestRun(Experiment experiment, Path baselineFile) {
         CheckResult result = check(latestMetrics(experiment), baselineFile);
+        Path experimentDir = reportsRoot.resolve(experiment.name());
+        try (Stream<Path> runs = Files.list(experimentDir)) {
+            if (runs.noneMatch(d -> d.getFileName().toString().matches("run-\\d+"))) {
+                return result;   // a latest/metrics.json put there by hand: nothing to attach the results to
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Path runDir = RunDirectories.runDirectory(reportsRoot, experiment.name(), "latest");
         AllureResults.writeCheck(runDir.resolve(RunReport.RESULTS), experiment.name(), result);
         return result;
