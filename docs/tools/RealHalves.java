@@ -8,9 +8,8 @@ import org.melanogans.engine.experiment.CropMode;
 import org.melanogans.engine.experiment.DataConfig;
 import org.melanogans.engine.experiment.DataFormat;
 import org.melanogans.engine.experiment.LesionClass;
-import org.melanogans.engine.metrics.ColorHistogram;
+import org.melanogans.engine.metrics.HistogramFloor;
 import org.melanogans.engine.metrics.HistogramMetrics;
-import org.melanogans.engine.train.Trainer;
 
 /**
  * The sampling-noise floor of the histogram metrics: EMD and JS divergence between two random
@@ -30,15 +29,8 @@ public class RealHalves {
                 CropMode.CENTER, 0, null);
         ImageSet images = DatasetLoader.load(config, Path.of(args[2]), EngineLog.STDOUT);
         int n = images.count();
-        int per = images.bytesPerImage();
-        for (long seed = 1; seed <= 5; seed++) {
-            int[] order = Trainer.permutation(n, seed);
-            ColorHistogram a = new ColorHistogram();
-            ColorHistogram b = new ColorHistogram();
-            for (int i = 0; i < n; i++) {
-                (i < n / 2 ? a : b).add(images.pixels(), order[i] * per, per);
-            }
-            HistogramMetrics m = HistogramMetrics.between(a, b);
+        for (long seed = 1; seed <= HistogramFloor.SPLITS; seed++) {
+            HistogramMetrics m = HistogramFloor.halves(images, seed);
             System.out.printf(Locale.ROOT, "seed %d: EMD %.5f, JS divergence %.5f (%d vs %d images at %d px)%n",
                     seed, m.emd(), m.jsDivergence(), n / 2, n - n / 2, resolution);
         }

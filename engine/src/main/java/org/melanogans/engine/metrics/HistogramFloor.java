@@ -26,24 +26,30 @@ public record HistogramFloor(int splits, double emdMean, double emdMax, double j
         if (n < 2) {
             return null;
         }
-        int per = images.bytesPerImage();
         double emdSum = 0;
         double emdMax = 0;
         double jsSum = 0;
         double jsMax = 0;
         for (long seed = 1; seed <= SPLITS; seed++) {
-            int[] order = Trainer.permutation(n, seed);
-            ColorHistogram a = new ColorHistogram();
-            ColorHistogram b = new ColorHistogram();
-            for (int i = 0; i < n; i++) {
-                (i < n / 2 ? a : b).add(images.pixels(), order[i] * per, per);
-            }
-            HistogramMetrics m = HistogramMetrics.between(a, b);
+            HistogramMetrics m = halves(images, seed);
             emdSum += m.emd();
             emdMax = Math.max(emdMax, m.emd());
             jsSum += m.jsDivergence();
             jsMax = Math.max(jsMax, m.jsDivergence());
         }
         return new HistogramFloor(SPLITS, emdSum / SPLITS, emdMax, jsSum / SPLITS, jsMax);
+    }
+
+    /** The histogram metrics between the two halves of {@code images} that a seeded shuffle makes. */
+    public static HistogramMetrics halves(ImageSet images, long seed) {
+        int n = images.count();
+        int per = images.bytesPerImage();
+        int[] order = Trainer.permutation(n, seed);
+        ColorHistogram a = new ColorHistogram();
+        ColorHistogram b = new ColorHistogram();
+        for (int i = 0; i < n; i++) {
+            (i < n / 2 ? a : b).add(images.pixels(), order[i] * per, per);
+        }
+        return HistogramMetrics.between(a, b);
     }
 }
