@@ -80,8 +80,10 @@ public final class UsecaseStage {
     /**
      * The stage's mistakes that the data or the file system reveal, found before anything trains
      * (the engine calls this before the experiment's other models too).
+     *
+     * @return each image's class, by id
      */
-    public void preflight(ImageSet data) {
+    public Map<String, LesionClass> preflight(ImageSet data) {
         Map<String, LesionClass> labels = labelsOf(data);
         Path weights = usecase.classifier().weights();
         if (weights != null && !Files.isRegularFile(weights)) {
@@ -96,11 +98,11 @@ public final class UsecaseStage {
                     + usecase.retainedMelanoma() + " leaves none of the training split's " + training
                     + " melanoma to restore with synthetic ones; keep fewer than " + training);
         }
+        return labels;
     }
 
     public UsecaseMetrics run(ImageSet data) {
-        preflight(data);
-        Map<String, LesionClass> labels = labelsOf(data);
+        Map<String, LesionClass> labels = preflight(data);
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < data.count(); i++) {
             index.put(data.ids().get(i), i);
@@ -121,13 +123,13 @@ public final class UsecaseStage {
             StratifiedSplit split = StratifiedSplit.of(labels, usecase.trainingFraction(), seed);
             ImbalancedTrainingSet imbalanced = ImbalancedTrainingSet.of(split, usecase.retainedMelanoma(), seed);
             Path seedDir = plan.runDir().resolve("usecase").resolve("seed-" + seed);
-            int[] validation = indices(split.validation(), index);
+            ImageSet validation = real.subset(indices(split.validation(), index));
             runs.get(FULL).add(once(seedDir, FULL, seed, () ->
-                    classify(seed, FULL, real.subset(indices(split.training(), index)), 0, real.subset(validation),
+                    classify(seed, FULL, real.subset(indices(split.training(), index)), 0, validation,
                             null)));
             ImageSet imbalancedImages = real.subset(indices(imbalanced.images(), index));
             runs.get(IMBALANCED).add(once(seedDir, IMBALANCED, seed, () ->
-                    classify(seed, IMBALANCED, imbalancedImages, 0, real.subset(validation), null)));
+                    classify(seed, IMBALANCED, imbalancedImages, 0, validation, null)));
             for (String gan : usecase.gans()) {
                 String set = augmentedSet(gan);
                 runs.get(set).add(once(seedDir, set, seed, () -> {
@@ -137,7 +139,7 @@ public final class UsecaseStage {
                             .mapToInt(index::get).toArray());
                     Synthetic synthetic = melanomaGan(model, pool, seed, imbalanced.syntheticMelanoma(), seedDir);
                     return classify(seed, set, imbalancedImages.concat(synthetic.images().resized(c.resolution())),
-                            synthetic.images().count(), real.subset(validation), synthetic.gan());
+                            synthetic.images().count(), validation, synthetic.gan());
                 }));
             }
         }
@@ -198,10 +200,7 @@ public final class UsecaseStage {
                     + " training images, fewer than one classifier batch of " + c.batch()
                     + "; lower usecase.classifier.batch or use more images");
         }
-        int[] all = new int[training.count()];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
+        int[] all = java.util.stream.IntStream.range(0, training.count()).toArray();
         long start = System.nanoTime();
         try (ClassifierGraph graph = ClassifierGraph.of(c, LesionClass.values().length, seed, t.intraOpThreads(),
                 t.interOpThreads())) {
@@ -211,12 +210,8 @@ public final class UsecaseStage {
                             loss, rate)));
             double seconds = (System.nanoTime() - start) / 1e9;
             Scores trainingScores = scores(training.labels(), ClassifierTrainer.predict(graph, training, all));
-            int[] allValidation = new int[validation.count()];
-            for (int i = 0; i < allValidation.length; i++) {
-                allValidation[i] = i;
-            }
-            Scores validationScores = scores(validation.labels(),
-                    ClassifierTrainer.predict(graph, validation, allValidation));
+            Scores validationScores = scores(validation.labels(), ClassifierTrainer.predict(graph, validation,
+                    java.util.stream.IntStream.range(0, validation.count()).toArray()));
             log.info(String.format(Locale.ROOT, "usecase seed %d, %s (%d images, %d synthetic): loss %.3f -> %.3f;"
                             + " training accuracy %.4f; validation accuracy %.4f, balanced %.4f, melanoma recall %.4f,"
                             + " melanoma AUC %s (%.0f s)", seed, set, training.count(), synthetic, losses[0],
