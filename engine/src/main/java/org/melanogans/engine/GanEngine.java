@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.melanogans.engine.checkpoint.CheckpointStore;
 import org.melanogans.engine.data.DatasetLoader;
 import org.melanogans.engine.data.ImageSet;
@@ -425,16 +424,9 @@ public final class GanEngine {
      */
     public CheckResult checkLatestRun(Experiment experiment, Path baselineFile) {
         CheckResult result = check(latestMetrics(experiment), baselineFile);
-        Path experimentDir = reportsRoot.resolve(experiment.name());
-        try (Stream<Path> runs = Files.list(experimentDir)) {
-            if (runs.noneMatch(d -> d.getFileName().toString().matches("run-\\d+"))) {
-                return result;   // a latest/metrics.json put there by hand: nothing to attach the results to
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Path runDir = RunDirectories.runDirectory(reportsRoot, experiment.name(), "latest");
-        AllureResults.writeCheck(runDir.resolve(RunReport.RESULTS), experiment.name(), result);
+        // a latest/metrics.json put there by hand has no run to attach the results to
+        RunDirectories.newestRun(reportsRoot, experiment.name()).ifPresent(run ->
+                AllureResults.writeCheck(run.resolve(RunReport.RESULTS), experiment.name(), result));
         return result;
     }
 

@@ -123,6 +123,18 @@ public final class RunDirectories {
         }
     }
 
+    /** The experiment's newest run directory, or empty when it has none yet. */
+    public static java.util.Optional<Path> newestRun(Path reportsRoot, String experimentName) {
+        Path experimentDir = reportsRoot.toAbsolutePath().normalize().resolve(experimentName);
+        try {
+            List<Integer> runs = Files.isDirectory(experimentDir) ? runNumbers(experimentDir) : List.of();
+            return runs.isEmpty() ? java.util.Optional.empty()
+                    : java.util.Optional.of(experimentDir.resolve(runId(runs.get(runs.size() - 1))));
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot list " + experimentDir, ex);
+        }
+    }
+
     /** The run directory named {@code runIdOrLatest}; {@code latest} is the newest run. */
     public static Path runDirectory(Path reportsRoot, String experimentName, String runIdOrLatest) {
         return runDirectory(reportsRoot, experimentName, runIdOrLatest, null);
