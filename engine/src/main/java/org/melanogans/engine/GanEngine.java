@@ -173,6 +173,10 @@ public final class GanEngine {
             RunDirectories.publishLatest(plan, metricsPath);
         }
         log.info("Metrics: " + metricsPath);
+        if (failures.isEmpty()) {
+            // before the report, so the value trends attached to it end with this run
+            MetricsHistory.append(reportsRoot.resolve(experiment.name()).resolve("history.jsonl"), metrics);
+        }
         List<Comparison> comparisons = RunReport.write(experiment, metrics, plan.runDir());
         log.info("Allure results: " + comparisons.size() + " comparisons with the paper " + Comparisons.count(comparisons)
                 + " in " + plan.runDir().resolve(RunReport.RESULTS));
@@ -181,7 +185,6 @@ public final class GanEngine {
             throw new UserException(failures.size() + " of " + stages + (runUsecase ? " models and stages" : " models")
                     + " failed (results of the others are in " + metricsPath + "): " + failures.get(0));
         }
-        MetricsHistory.append(reportsRoot.resolve(experiment.name()).resolve("history.jsonl"), metrics);
         if (runUsecase || experiment.usecase() == null && models.size() == experiment.models().size()) {
             RunDirectories.markComplete(plan);
         }

@@ -7,11 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.melanogans.engine.EngineLog;
 import org.melanogans.engine.GanEngine;
 import org.melanogans.engine.experiment.Experiment;
 
@@ -24,21 +21,9 @@ class AllureReportTest {
     @Test
     void generatesTheHtmlReportWithHistory(@TempDir Path project) throws Exception {
         Path zip = Path.of(System.getProperty("allure.commandline.zip"));
-        Files.writeString(project.resolve("r.yaml"), """
-                name: r
-                data: {format: generated, resolution: 16, generated: {count: 24, size: 32}}
-                train: {epochs: 1, batch: 4}
-                models:
-                  - {name: flat, type: dcgan, base_channels: 4}
-                sample: {count: 16, grid: 2}
-                report:
-                  paper:
-                    models:
-                      flat: {emd: 0.0082, js_divergence: 0.0046}
-                """);
-        GanEngine engine = new GanEngine(project, project.resolve("reports"), EngineLog.STDOUT);
-        Experiment e = engine.loadExperiment(project.resolve("r.yaml"), Map.of(), Map.of());
-        engine.train(e, false, List.of());
+        TinyRun run = TinyRun.train(project);
+        GanEngine engine = run.engine();
+        Experiment e = run.experiment();
         Path index = engine.report(e, "latest", zip);
         assertTrue(Files.size(index) > 0);
         Path report = index.getParent();
