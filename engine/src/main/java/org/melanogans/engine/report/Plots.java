@@ -63,20 +63,11 @@ public final class Plots {
         List<List<Double>> ys = new ArrayList<>();
         keys.forEach(k -> ys.add(new ArrayList<>()));
         List<Double> steps = new ArrayList<>();
-        ObjectMapper json = new ObjectMapper();
-        try {
-            for (String line : Files.readAllLines(jsonl)) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode n = json.readTree(line);
-                steps.add(n.path("step").asDouble());
-                for (int i = 0; i < keys.size(); i++) {
-                    ys.get(i).add(n.path(keys.get(i)).asDouble(Double.NaN));
-                }
+        for (JsonNode n : lines(jsonl)) {
+            steps.add(n.path("step").asDouble());
+            for (int i = 0; i < keys.size(); i++) {
+                ys.get(i).add(n.path(keys.get(i)).asDouble(Double.NaN));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(jsonl + ": cannot read", e);
         }
         if (steps.isEmpty()) {
             return null;
@@ -101,22 +92,13 @@ public final class Plots {
         }
         List<Double> runs = new ArrayList<>();
         List<Double> values = new ArrayList<>();
-        ObjectMapper json = new ObjectMapper();
-        try {
-            for (String line : Files.readAllLines(historyJsonl)) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode n = json.readTree(line);
-                JsonNode v = n.path("models").path(model).path(metric);
-                String run = n.path("run").asText("");
-                if (v.isNumber() && run.matches("run-\\d+")) {
-                    runs.add(Double.parseDouble(run.substring(4)));
-                    values.add(v.asDouble());
-                }
+        for (JsonNode n : lines(historyJsonl)) {
+            JsonNode v = n.path("models").path(model).path(metric);
+            String run = n.path("run").asText("");
+            if (v.isNumber() && run.matches("run-\\d+")) {
+                runs.add(Double.parseDouble(run.substring(4)));
+                values.add(v.asDouble());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(historyJsonl + ": cannot read", e);
         }
         if (values.isEmpty()) {
             return null;
@@ -158,6 +140,22 @@ public final class Plots {
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot write", e);
         }
+    }
+
+    /** The non-blank lines of a JSON-lines file, parsed. */
+    private static List<JsonNode> lines(Path jsonl) {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> nodes = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(jsonl)) {
+                if (!line.isBlank()) {
+                    nodes.add(json.readTree(line));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(jsonl + ": cannot read", e);
+        }
+        return nodes;
     }
 
     private static Path stack(List<XYChart> panels, Path file) {
