@@ -48,7 +48,7 @@ public final class KerasResNet50Weights {
                 String[] keras = kerasNames(e.getKey());
                 ResNet.ConvUnit unit = e.getValue();
                 put(values, file, h5, keras[0], "kernel", unit.conv().filter());
-                float[] bias = read(file, h5, keras[0], "bias", new long[] {unit.conv().filter().shape().size(3)});
+                float[] bias = read(file, h5, keras[0], "bias", new long[] {unit.conv().filter().shape().get(3)});
                 put(values, file, h5, keras[1], "gamma", unit.norm().gamma());
                 put(values, file, h5, keras[1], "beta", unit.norm().beta());
                 float[] mean = read(file, h5, keras[1], "moving_mean", unit.norm().movingMean().shape().asArray());
