@@ -15,7 +15,7 @@ for ((r = 1; r <= rounds; r++)); do
   for res in "${resolutions[@]}"; do
     if [ "$res" -ge 256 ]; then steps=20; warmup=3; else steps=50; warmup=5; fi
     mvn -B -q gan:bench -Dgan.model=dcgan -Dgan.resolution="$res" -Dgan.steps=$steps -Dgan.warmup=$warmup \
-      -Dstyle.color=never | grep -o '{"framework.*}' >> "$out/ours-$res.jsonl"
+      -Dgan.output="$out/ours-$res.jsonl"
     "$peer" ../shared/bench/torch_dcgan_step.py --res "$res" --steps $steps --warmup $warmup \
       --channels-last --fused-adam >> "$out/peer-$res.jsonl"
   done

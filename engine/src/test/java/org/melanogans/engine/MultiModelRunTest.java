@@ -10,10 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.melanogans.engine.experiment.Experiment;
+import org.melanogans.engine.layout.RunLayout;
 
 /** An experiment of several models: subsets with -Dgan.models, and one failing model not losing the others. */
 class MultiModelRunTest {
@@ -42,25 +41,23 @@ class MultiModelRunTest {
     @Test
     void aSubsetRunsAloneAndAFailingModelKeepsTheOthersResults(@TempDir Path project) throws Exception {
         Files.writeString(project.resolve("two.yaml"), YAML);
-        GanEngine engine = new GanEngine(project, project.resolve("reports"), EngineLog.STDOUT);
-        Experiment e = engine.loadExperiment(project.resolve("two.yaml"), Map.of(), Map.of());
-
-        Path metrics = engine.train(e, false, List.of("flat"));
-        JsonNode first = new ObjectMapper().readTree(metrics.toFile()).path("models");
+        TestProject p = new TestProject(project);
+        p.train("two.yaml", null, "flat");
+        RunLayout run = p.folder("two").newestRun().orElseThrow();
+        JsonNode first = new ObjectMapper().readTree(run.metrics().toFile()).path("models");
         assertEquals(List.of("flat"), List.copyOf(iterable(first)));
-        Path run = metrics.getParent();
-        assertFalse(Files.exists(run.resolve("COMPLETE")), "a subset does not complete the run");
+        assertFalse(Files.exists(run.complete()), "a subset does not complete the run");
 
         // the pyramid model cannot write its checkpoints: it fails, flat's results stay
-        Files.writeString(run.resolve("models").resolve("pyramid"), "not a directory");
-        UserException failure = assertThrows(UserException.class, () -> engine.train(e, false, List.of()));
+        Files.writeString(run.dir().resolve("models").resolve("pyramid"), "not a directory");
+        UserException failure = assertThrows(UserException.class, () -> p.train("two.yaml", null));
         assertTrue(failure.getMessage().startsWith("1 of 2 models failed"), failure.getMessage());
-        JsonNode models = new ObjectMapper().readTree(run.resolve("metrics.json").toFile()).path("models");
+        JsonNode models = new ObjectMapper().readTree(run.metrics().toFile()).path("models");
         assertEquals("failed", models.path("pyramid").path("status").asText());
         assertFalse(models.path("pyramid").path("error").asText().isBlank());
         assertEquals("completed", models.path("flat").path("status").asText());
         assertTrue(models.path("flat").path("emd").asDouble() > 0);
-        assertTrue(Files.isRegularFile(run.resolve("grids").resolve("flat.png")));
+        assertTrue(Files.isRegularFile(run.gan("flat").grid()));
     }
 
     private static List<String> iterable(JsonNode object) {

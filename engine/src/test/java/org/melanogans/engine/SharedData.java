@@ -2,15 +2,15 @@ package org.melanogans.engine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
+import org.melanogans.engine.experiment.Defaults;
 import org.melanogans.engine.experiment.Experiment;
 
 /**
- * Locates the read-only ../shared folder beside the project root (present on developer machines
- * and in CI). Real-data tests skip themselves with {@code Assumptions} when it is absent.
+ * Locates the real ISIC 2017 images: the folder {@code ISIC2017_DIR} names, else the read-only
+ * ../shared/data/isic2017 beside the project root (present on developer machines and in CI).
+ * Real-data tests skip themselves with {@code Assumptions} when neither holds the images.
  */
 public final class SharedData {
     private SharedData() {
@@ -18,14 +18,32 @@ public final class SharedData {
 
     /** The ISIC 2017 folder (images + Part 3 CSV), if present. */
     public static Optional<Path> isic2017() {
-        Path dir = Path.of("").toAbsolutePath();
-        for (; dir != null; dir = dir.getParent()) {
+        String env = System.getenv(Defaults.ISIC2017_DIR_ENV);
+        if (env != null && !env.isBlank() && holdsIsic(Path.of(env))) {
+            return Optional.of(Path.of(env).toAbsolutePath());
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolveSibling("shared").resolve("data").resolve("isic2017");
-            if (Files.isRegularFile(candidate.resolve("ISIC-2017_Training_Part3_GroundTruth.csv"))) {
+            if (holdsIsic(candidate)) {
                 return Optional.of(candidate);
             }
         }
         return Optional.empty();
+    }
+
+    /** The read-only ../shared folder beside the project root (peers, paper, data), if present. */
+    public static Optional<Path> shared() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolveSibling("shared");
+            if (Files.isDirectory(candidate.resolve("bench"))) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean holdsIsic(Path dir) {
+        return Files.isRegularFile(dir.resolve(Defaults.LABELS)) && Files.isDirectory(dir.resolve(Defaults.IMAGES));
     }
 
     /**
@@ -34,12 +52,11 @@ public final class SharedData {
      */
     public static Run trainCommittedExperiment(String experimentFile, Path reports) {
         Path isic = isic2017().orElse(null);
-        Assumptions.assumeTrue(isic != null, "../shared/data/isic2017 is absent");
-        Path projectRoot = Path.of("").toAbsolutePath().getParent();
-        GanEngine engine = new GanEngine(projectRoot, reports, EngineLog.STDOUT);
-        Experiment experiment = engine.loadExperiment(projectRoot.resolve(experimentFile),
-                Map.of("data.path", isic.toString()), Map.of());
-        return new Run(experiment, engine.train(experiment, false, List.of()));
+        Assumptions.assumeTrue(isic != null, "no ISIC 2017 images in ISIC2017_DIR or ../shared/data/isic2017");
+        TestProject project = new TestProject(Path.of("").toAbsolutePath().getParent(), reports, isic);
+        project.train(experimentFile, null);
+        Experiment experiment = project.experiment(experimentFile, null);
+        return new Run(experiment, project.folder(experiment.name()).newestRun().orElseThrow().metrics());
     }
 
     /** A finished run: the experiment as loaded and its metrics.json. */

@@ -2,23 +2,20 @@ package org.melanogans.maven;
 
 import java.io.File;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.melanogans.engine.EngineLog;
-import org.melanogans.engine.GanEngine;
+import org.melanogans.engine.EngineRequest;
 import org.melanogans.engine.UserException;
-import org.melanogans.engine.experiment.Experiment;
-import org.melanogans.engine.launch.ForkedEngine;
+import org.melanogans.engine.launch.Launcher;
 
 /**
- * What every {@code gan:*} goal shares: the skip flags, the experiment and its overrides, and the
- * mapping of engine errors onto Maven's (a user mistake is a BUILD FAILURE with one line, a bug
- * an execution error).
+ * What every {@code gan:*} goal shares: the skip flags, the experiment and its overrides, handing
+ * the goal's request to the engine, and the mapping of engine errors onto Maven's (a user mistake
+ * or a regression is a BUILD FAILURE with one line, a bug an execution error).
  */
 abstract class AbstractGanMojo extends AbstractMojo {
     /** Skips every gan goal. */
@@ -61,8 +58,12 @@ abstract class AbstractGanMojo extends AbstractMojo {
             getLog().info("Skipping gan:" + goal() + " (" + (skip ? "gan.skip" : "gan." + goal() + ".skip") + " is set)");
             return;
         }
+        EngineRequest.Project project = new EngineRequest.Project(baseDirectory.toPath(), reports.toPath(),
+                experiment == null ? null : experiment.toPath(), set, data == null ? null : data.toPath());
+        List<String> options = jvmArgs == null || jvmArgs.isBlank() ? List.of()
+                : Arrays.asList(jvmArgs.trim().split("\\s+"));
         try {
-            run(new GanEngine(baseDirectory.toPath(), reports.toPath(), engineLog()));
+            Launcher.run(request(project), options, engineLog());
         } catch (UserException e) {
             throw new MojoFailureException(e.getMessage());
         } catch (RuntimeException e) {
@@ -76,39 +77,8 @@ abstract class AbstractGanMojo extends AbstractMojo {
     /** The goal's own skip flag ({@code gan.<goal>.skip}). */
     abstract boolean goalSkipped();
 
-    abstract void run(GanEngine engine) throws MojoFailureException;
-
-    /** The experiment named on the command line (or the default) with every override applied. */
-    Experiment loadExperiment(GanEngine engine) {
-        return engine.loadExperiment(experiment == null ? null : experiment.toPath(), overrides(engine), System.getenv());
-    }
-
-    private Map<String, String> overrides(GanEngine engine) {
-        Map<String, String> overrides = engine.parseOverrides(set);
-        if (data != null) {
-            overrides.put("data.path", data.getAbsolutePath());
-        }
-        return overrides;
-    }
-
-    /**
-     * Runs a goal in the engine's own JVM (see {@code ForkedEngine}); the request carries the
-     * experiment and overrides so the engine process loads exactly what this one would.
-     *
-     * @return the engine's result line, or null
-     */
-    String fork(GanEngine engine, String goal, Map<String, Object> arguments) {
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("goal", goal);
-        request.put("base_dir", baseDirectory.getAbsolutePath());
-        request.put("reports", reports.getAbsolutePath());
-        request.put("experiment", experiment == null ? null : experiment.getPath());
-        request.put("overrides", overrides(engine));
-        request.putAll(arguments);
-        List<String> options = jvmArgs == null || jvmArgs.isBlank() ? List.of()
-                : Arrays.asList(jvmArgs.trim().split("\\s+"));
-        return ForkedEngine.run(request, options, engineLog());
-    }
+    /** The goal's request, from its parameters. */
+    abstract EngineRequest request(EngineRequest.Project project) throws MojoFailureException;
 
     private EngineLog engineLog() {
         return new EngineLog() {

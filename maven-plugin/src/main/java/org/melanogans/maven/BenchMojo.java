@@ -1,15 +1,15 @@
 package org.melanogans.maven;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.io.File;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.melanogans.engine.GanEngine;
+import org.melanogans.engine.EngineRequest;
+import org.melanogans.engine.experiment.ModelType;
 
 /**
- * Times the training steps of one model on random data after a warm-up and prints one JSON line
+ * Times the training steps of one model on random data after a warm-up and logs one JSON line
  * ({@code images_per_second}, {@code ms_per_step}, model, resolution, batch, threads), comparable
- * with the PyTorch peer in ../shared/bench.
+ * with the PyTorch peer in ../shared/bench; {@code -Dgan.output=FILE} also appends it to a file.
  */
 @Mojo(name = "bench", aggregator = true, requiresProject = false, threadSafe = true)
 public class BenchMojo extends AbstractGanMojo {
@@ -17,45 +17,52 @@ public class BenchMojo extends AbstractGanMojo {
     @Parameter(property = "gan.bench.skip", defaultValue = "false")
     private boolean benchSkip;
 
-    /** Model to time: dcgan, lapgan, ddgan-upsampling or ddgan-deconvolution (pyramids: 3 levels, depth 3). */
-    @Parameter(property = "gan.model", defaultValue = "dcgan")
+    /**
+     * Model to time: dcgan (default), lapgan, ddgan-upsampling or ddgan-deconvolution (pyramids: 3
+     * levels, depth 3).
+     */
+    @Parameter(property = "gan.model")
     private String model;
 
-    /** Image side. */
-    @Parameter(property = "gan.resolution", defaultValue = "64")
-    private int resolution;
+    /** Image side; default 64. */
+    @Parameter(property = "gan.resolution")
+    private Integer resolution;
 
-    /** Timed steps. */
-    @Parameter(property = "gan.steps", defaultValue = "50")
-    private int steps;
+    /** Timed steps; default 50. */
+    @Parameter(property = "gan.steps")
+    private Integer steps;
 
-    /** Untimed warm-up steps. */
-    @Parameter(property = "gan.warmup", defaultValue = "5")
-    private int warmup;
+    /** Untimed warm-up steps; default 5. */
+    @Parameter(property = "gan.warmup")
+    private Integer warmup;
 
-    /** Images per step. */
-    @Parameter(property = "gan.batch", defaultValue = "8")
-    private int batch;
+    /** Images per step; default 8 (the paper's). */
+    @Parameter(property = "gan.batch")
+    private Integer batch;
 
-    /** TensorFlow intra-op threads. */
-    @Parameter(property = "gan.threads", defaultValue = "2")
-    private int threads;
+    /** TensorFlow intra-op threads; default 2. */
+    @Parameter(property = "gan.threads")
+    private Integer threads;
 
-    /** TensorFlow inter-op threads. */
-    @Parameter(property = "gan.interOpThreads", defaultValue = "2")
-    private int interOpThreads;
+    /** TensorFlow inter-op threads; default 2. */
+    @Parameter(property = "gan.interOpThreads")
+    private Integer interOpThreads;
 
     /** Channels of the full-resolution layer; default as the PyTorch peer: 64 up to 128 px, 32 above. */
-    @Parameter(property = "gan.baseChannels", defaultValue = "0")
-    private int baseChannels;
+    @Parameter(property = "gan.baseChannels")
+    private Integer baseChannels;
 
-    /** Noise dimension. */
-    @Parameter(property = "gan.zDim", defaultValue = "64")
-    private int zDim;
+    /** Noise dimension; default 64. */
+    @Parameter(property = "gan.zDim")
+    private Integer zDim;
 
-    /** oneDNN bfloat16 rewrite of the convolutions (AMX where present). */
+    /** oneDNN bfloat16 rewrite of the convolutions (AVX512_BF16 or AMX). */
     @Parameter(property = "gan.bfloat16", defaultValue = "false")
     private boolean bfloat16;
+
+    /** A JSON-lines file the figures are appended to (besides the log). */
+    @Parameter(property = "gan.output")
+    private File output;
 
     @Override
     String goal() {
@@ -68,21 +75,9 @@ public class BenchMojo extends AbstractGanMojo {
     }
 
     @Override
-    void run(GanEngine engine) {
-        engine.modelType(model);
-        Map<String, Object> arguments = new LinkedHashMap<>();
-        arguments.put("model", model);
-        arguments.put("resolution", resolution);
-        arguments.put("batch", batch);
-        arguments.put("z_dim", zDim);
-        arguments.put("base_channels", baseChannels > 0 ? baseChannels : (resolution > 128 ? 32 : 64));
-        arguments.put("steps", steps);
-        arguments.put("warmup", warmup);
-        arguments.put("threads", threads);
-        arguments.put("inter_op_threads", interOpThreads);
-        arguments.put("bfloat16", bfloat16);
-        String json = fork(engine, "bench", arguments);
-        // one machine-readable line on stdout, also in the log
-        System.out.println(json);
+    EngineRequest request(EngineRequest.Project project) {
+        return new EngineRequest.Bench(project, model == null ? null : ModelType.fromYamlName("gan.model", model),
+                resolution, steps, warmup, batch, threads, interOpThreads, baseChannels, zDim, bfloat16,
+                output == null ? null : output.toPath());
     }
 }

@@ -1,11 +1,9 @@
 package org.melanogans.maven;
 
 import java.io.File;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.melanogans.engine.GanEngine;
-import org.melanogans.engine.metrics.CheckResult;
+import org.melanogans.engine.EngineRequest;
 
 /**
  * Compares {@code reports/<experiment>/latest/metrics.json} with a baseline holding per-metric
@@ -40,25 +38,8 @@ public class CheckMojo extends AbstractGanMojo {
     }
 
     @Override
-    void run(GanEngine engine) throws MojoFailureException {
-        var experiment = loadExperiment(engine);
-        var metricsFile = metrics != null ? metrics.toPath() : engine.latestMetrics(experiment);
-        var baselineFile = baseline != null ? baseline.toPath() : engine.defaultBaseline(experiment);
-        if (updateBaseline) {
-            engine.updateBaseline(metricsFile, baselineFile);
-            getLog().info("Baseline written to " + baselineFile + " from " + metricsFile);
-            return;
-        }
-        // the newest run's check also goes into its Allure results; a file given by hand is only checked
-        CheckResult result = metrics == null ? engine.checkLatestRun(experiment, baselineFile)
-                : engine.check(metricsFile, baselineFile);
-        for (String line : result.table().split("\n")) {
-            getLog().info(line);
-        }
-        if (result.failed()) {
-            throw new MojoFailureException(result.summary() + " (baseline " + baselineFile
-                    + ", refreshed with -Dgan.updateBaseline)");
-        }
-        getLog().info(result.summary());
+    EngineRequest request(EngineRequest.Project project) {
+        return new EngineRequest.Check(project, metrics == null ? null : metrics.toPath(),
+                baseline == null ? null : baseline.toPath(), updateBaseline);
     }
 }

@@ -1,10 +1,9 @@
 package org.melanogans.maven;
 
 import java.io.File;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.melanogans.engine.GanEngine;
+import org.melanogans.engine.EngineRequest;
 
 /**
  * Computes the paper's histogram metrics (EMD, JS divergence, JS distance; per channel and mean).
@@ -45,20 +44,8 @@ public class EvaluateMojo extends AbstractGanMojo {
     }
 
     @Override
-    void run(GanEngine engine) throws MojoFailureException {
-        if ((real == null) != (fake == null)) {
-            throw new MojoFailureException("gan:evaluate needs both -Dgan.real=DIR and -Dgan.fake=DIR (or neither, to"
-                    + " evaluate a run)");
-        }
-        if (real != null) {
-            String json = engine.evaluateFolders(real.toPath(), fake.toPath(), output == null ? null : output.toPath());
-            if (output == null) {
-                getLog().info(json);
-            } else {
-                getLog().info("Metrics written to " + output);
-            }
-            return;
-        }
-        engine.evaluateRun(loadExperiment(engine), run);
+    EngineRequest request(EngineRequest.Project project) {
+        return new EngineRequest.Evaluate(project, run, real == null ? null : real.toPath(),
+                fake == null ? null : fake.toPath(), output == null ? null : output.toPath());
     }
 }

@@ -5,7 +5,7 @@ import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.melanogans.engine.GanEngine;
+import org.melanogans.engine.EngineRequest;
 
 /**
  * Generates the HTML Allure report of a run into {@code reports/<experiment>/allure-report}, offline:
@@ -35,13 +35,12 @@ public class ReportMojo extends AbstractGanMojo {
     }
 
     @Override
-    void run(GanEngine engine) throws MojoFailureException {
+    EngineRequest request(EngineRequest.Project project) throws MojoFailureException {
         Artifact allure = pluginArtifacts.stream()
                 .filter(a -> a.getArtifactId().equals("allure-commandline") && "zip".equals(a.getType()))
                 .findFirst()
                 .orElseThrow(() -> new MojoFailureException("gan-maven-plugin was built without its Allure command"
                         + " line dependency; reinstall the plugin"));
-        var index = engine.report(loadExperiment(engine), run, allure.getFile().toPath());
-        getLog().info("Open " + index);
+        return new EngineRequest.Report(project, run, allure.getFile().toPath());
     }
 }

@@ -1,10 +1,8 @@
 package org.melanogans.maven;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.melanogans.engine.GanEngine;
+import org.melanogans.engine.EngineRequest;
 
 /** Draws samples (PNGs and a grid) from the newest checkpoint of a run's model. */
 @Mojo(name = "sample", aggregator = true, requiresProject = false, threadSafe = true)
@@ -22,8 +20,8 @@ public class SampleMojo extends AbstractGanMojo {
     private String model;
 
     /** Number of samples; default: the experiment's {@code sample.count}. */
-    @Parameter(property = "gan.count", defaultValue = "0")
-    private int count;
+    @Parameter(property = "gan.count")
+    private Integer count;
 
     /** Seed of the sample noise; default: the experiment's seed. */
     @Parameter(property = "gan.seed")
@@ -40,12 +38,7 @@ public class SampleMojo extends AbstractGanMojo {
     }
 
     @Override
-    void run(GanEngine engine) {
-        Map<String, Object> arguments = new LinkedHashMap<>();
-        arguments.put("run", run);
-        arguments.put("model", model);
-        arguments.put("count", count);
-        arguments.put("seed", seed);
-        fork(engine, "sample", arguments);
+    EngineRequest request(EngineRequest.Project project) {
+        return new EngineRequest.Sample(project, run, model, count, seed);
     }
 }

@@ -1,13 +1,10 @@
 package org.melanogans.maven;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.melanogans.engine.GanEngine;
-import org.melanogans.engine.experiment.Experiment;
+import org.melanogans.engine.EngineRequest;
 
 /**
  * Runs a whole experiment: for each model, train (resuming the newest unfinished run), sample,
@@ -43,20 +40,9 @@ public class TrainMojo extends AbstractGanMojo {
     }
 
     @Override
-    void run(GanEngine engine) {
-        if (dryRun) {
-            Experiment experiment = loadExperiment(engine);
-            getLog().info("Resolved plan of " + experiment.source() + " (dry run, nothing trained):");
-            for (String line : engine.plan(experiment).split("\n")) {
-                getLog().info("  " + line);
-            }
-            return;
-        }
+    EngineRequest request(EngineRequest.Project project) {
         List<String> subset = models == null || models.isBlank() ? List.of()
                 : Arrays.stream(models.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        Map<String, Object> arguments = new LinkedHashMap<>();
-        arguments.put("fresh", fresh);
-        arguments.put("models", subset);
-        fork(engine, "train", arguments);
+        return new EngineRequest.Train(project, fresh, dryRun, subset);
     }
 }

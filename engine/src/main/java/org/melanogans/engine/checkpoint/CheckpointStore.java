@@ -1,8 +1,5 @@
 package org.melanogans.engine.checkpoint;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.melanogans.engine.Json;
 import org.melanogans.engine.UserException;
 
 /**
@@ -24,9 +22,7 @@ import org.melanogans.engine.UserException;
 public final class CheckpointStore {
     static final int KEEP = 2;
     private static final String PREFIX = "step-";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    private static final String STATE = "state.json";
 
     private final Path dir;
 
@@ -59,7 +55,7 @@ public final class CheckpointStore {
             deleteTree(tmp);
             Files.createDirectories(tmp);
             saveVariables.accept(tmp.resolve("variables"));
-            JSON.writeValue(tmp.resolve("state.json").toFile(), state);
+            Json.write(tmp.resolve(STATE), state);
             deleteTree(target);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             prune();
@@ -76,12 +72,12 @@ public final class CheckpointStore {
             return Optional.empty();
         }
         Path newest = dirs.get(dirs.size() - 1);
-        Path stateFile = newest.resolve("state.json");
+        Path stateFile = newest.resolve(STATE);
         try {
-            return Optional.of(new Checkpoint(newest, JSON.readValue(stateFile.toFile(), CheckpointState.class)));
-        } catch (IOException e) {
-            throw new UserException(stateFile + ": unreadable checkpoint state (" + e.getMessage()
-                    + "); delete " + newest + " to fall back to the previous checkpoint");
+            return Optional.of(new Checkpoint(newest, Json.read(stateFile, CheckpointState.class, "checkpoint state")));
+        } catch (UserException e) {
+            throw new UserException(e.getMessage() + "; or delete " + newest + " to fall back to the previous"
+                    + " checkpoint", e);
         }
     }
 
@@ -91,7 +87,7 @@ public final class CheckpointStore {
         }
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().startsWith(PREFIX))
-                    .filter(p -> Files.isRegularFile(p.resolve("state.json")))
+                    .filter(p -> Files.isRegularFile(p.resolve(STATE)))
                     .sorted(Comparator.comparing(p -> p.getFileName().toString()))
                     .toList();
         } catch (IOException e) {

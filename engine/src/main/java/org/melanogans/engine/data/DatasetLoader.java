@@ -60,15 +60,26 @@ public final class DatasetLoader {
                     + (selection.skipped.size() > SKIPPED_SHOWN
                     ? "; and " + (selection.skipped.size() - SKIPPED_SHOWN) + " more" : ""));
         }
+        if (selection.found == 0) {
+            throw new UserException(selection.where + ": no images (" + String.join(", ", IMAGE_EXTENSIONS)
+                    + ") in this folder" + (selection.skipped.isEmpty() ? "" : ", only other files")
+                    + "; point data.path at " + (data.format() == DataFormat.FOLDER ? "a folder of images"
+                    : "the folder holding the images folder and the ground-truth CSV"));
+        }
         if (selection.files.isEmpty()) {
             throw new UserException(selection.where + ": no images left to load (classes " + classNames(data)
-                    + ", limit " + data.limit() + "); check data.path, data.classes and data.limit");
+                    + ", limit " + data.limit() + "); check data.classes and data.limit");
         }
         return prepare(data, selection, cacheRoot, log);
     }
 
-    /** The images chosen for loading, before any decoding. */
-    private record Selection(Path where, List<String> ids, List<Path> files, List<LesionClass> labels,
+    /**
+     * The images chosen for loading, before any decoding.
+     *
+     * @param where the folder they come from
+     * @param found images found there, before the class and limit filters
+     */
+    private record Selection(Path where, int found, List<String> ids, List<Path> files, List<LesionClass> labels,
                              List<String> skipped, String labelsSha256) {
     }
 
@@ -125,7 +136,7 @@ public final class DatasetLoader {
             files.add(e.getValue());
             classes.add(c);
         }
-        return new Selection(imageDir, ids, files, classes, skipped, hex(sha256(csvBytes)));
+        return new Selection(imageDir, imageOf.size(), ids, files, classes, skipped, hex(sha256(csvBytes)));
     }
 
     private static Selection selectFolder(DataConfig data) {
@@ -137,6 +148,7 @@ public final class DatasetLoader {
         List<String> ids = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         Map<String, String> seen = new TreeMap<>();
+        int found = 0;
         for (Path f : list(dir)) {
             String name = f.getFileName().toString();
             if (!Files.isRegularFile(f)) {
@@ -148,6 +160,7 @@ public final class DatasetLoader {
                 continue;
             }
             String id = stem(name);
+            found++;
             String before = seen.put(id, name);
             if (before != null) {
                 throw new UserException(dir + ": " + before + " and " + name + " have the same id " + id
@@ -159,7 +172,7 @@ public final class DatasetLoader {
             ids.add(id);
             files.add(f);
         }
-        return new Selection(dir, ids, files, null, skipped, "none");
+        return new Selection(dir, found, ids, files, null, skipped, "none");
     }
 
     private static ImageSet prepare(DataConfig data, Selection sel, Path cacheRoot, EngineLog log) {

@@ -71,6 +71,18 @@ public final class Defaults {
         return new PyramidConfig(LEVELS, DEPTH, baseChannels, UPSAMPLE, LEVEL_TRAINING);
     }
 
+    /** gan:bench: image side (the PyTorch peer's default). */
+    public static final int BENCH_RESOLUTION = 64;
+    /** gan:bench: timed steps. */
+    public static final int BENCH_STEPS = 50;
+    /** gan:bench: untimed warm-up steps. */
+    public static final int BENCH_WARMUP = 5;
+
+    /** gan:bench: channels of the full-resolution layer, as the PyTorch peer: 64 up to 128 px, 32 above. */
+    public static int benchBaseChannels(int resolution) {
+        return resolution > 128 ? 32 : 64;
+    }
+
     /** Paper: 2000 samples per model for the histogram metrics. */
     public static final int SAMPLE_COUNT = 2000;
     /** The grid PNG shows 8 x 8 samples. */

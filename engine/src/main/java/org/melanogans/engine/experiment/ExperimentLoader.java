@@ -8,12 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import org.melanogans.engine.UserException;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -44,6 +42,8 @@ public final class ExperimentLoader {
     /** Classpath resource of the embedded quickstart experiment (a copy of experiments/quickstart.yaml). */
     public static final String EMBEDDED_RESOURCE = "/org/melanogans/engine/experiment/quickstart.yaml";
 
+    /** Experiment files are a few kilobytes; one this large is the wrong file, refused before parsing it. */
+    static final long MAX_BYTES = 1 << 20;
     /** More aliases than this in one document is an alias bomb, never a sensible experiment. */
     static final int MAX_ALIASES = 10;
     /** Deeper than this is not an experiment file (and guards against recursive aliases). */
@@ -51,9 +51,6 @@ public final class ExperimentLoader {
     private static final String STANDARD_TAG_PREFIX = "tag:yaml.org,2002:";
     private static final Set<String> STANDARD_TAGS =
             Set.of("str", "int", "float", "bool", "null", "seq", "map");
-    private static final Pattern OVERRIDE_KEY = Pattern.compile("[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)*");
-    private static final String OVERRIDE_EXAMPLE =
-            "-Dgan.set=train.epochs=2,data.classes=[melanoma,nevus]";
 
     private ExperimentLoader() {
     }
@@ -74,6 +71,11 @@ public final class ExperimentLoader {
         String display = file.startsWith(base) ? base.relativize(file).toString() : file.toString();
         String text;
         try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new UserException(display + ": " + size + " bytes is far larger than any experiment file (at most "
+                        + MAX_BYTES + "); point -Dgan.experiment at an experiment YAML");
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new UserException(display + ": experiment file not found; pass an existing file "
@@ -105,70 +107,11 @@ public final class ExperimentLoader {
     }
 
     /**
-     * Parses the {@code -Dgan.set} value {@code a.b=value,c.d=value} into an ordered map. Values
-     * are YAML scalars or flow collections; commas inside {@code [..]}, {@code {..}} or quotes do
-     * not split. Null or blank gives an empty map.
-     *
-     * @throws UserException naming {@code gan.set} when the spec is malformed
+     * Parses the {@code -Dgan.set} value {@code a.b=value,c.d=value} into an ordered map (see
+     * {@link Overrides#parse}).
      */
     public static Map<String, String> parseOverrides(String spec) {
-        Map<String, String> result = new LinkedHashMap<>();
-        if (spec == null || spec.isBlank()) {
-            return result;
-        }
-        int depth = 0;
-        char quote = 0;
-        int start = 0;
-        for (int i = 0; i <= spec.length(); i++) {
-            char c = i < spec.length() ? spec.charAt(i) : ',';
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-                if (i == spec.length()) {
-                    throw new UserException("-Dgan.set: unclosed quote in \"" + spec + "\"; write "
-                            + OVERRIDE_EXAMPLE);
-                }
-                continue;
-            }
-            switch (c) {
-                case '\'', '"' -> quote = c;
-                case '[', '{' -> depth++;
-                case ']', '}' -> {
-                    if (--depth < 0) {
-                        throw new UserException("-Dgan.set: unbalanced '" + c + "' in \"" + spec
-                                + "\"; write " + OVERRIDE_EXAMPLE);
-                    }
-                }
-                case ',' -> {
-                    if (depth == 0) {
-                        addOverride(result, spec.substring(start, i), spec);
-                        start = i + 1;
-                    }
-                }
-                default -> {
-                }
-            }
-        }
-        if (depth != 0) {
-            throw new UserException("-Dgan.set: unclosed '[' or '{' in \"" + spec + "\"; write "
-                    + OVERRIDE_EXAMPLE);
-        }
-        return result;
-    }
-
-    private static void addOverride(Map<String, String> result, String item, String spec) {
-        int eq = item.indexOf('=');
-        String key = eq < 0 ? "" : item.substring(0, eq).trim();
-        if (eq < 0 || !OVERRIDE_KEY.matcher(key).matches()) {
-            throw new UserException("-Dgan.set: \"" + item.trim() + "\" in \"" + spec
-                    + "\" is not key=value with a dotted key; write " + OVERRIDE_EXAMPLE);
-        }
-        if (result.containsKey(key)) {
-            throw new UserException("-Dgan.set: key " + key + " is given twice in \"" + spec
-                    + "\"; give each key once");
-        }
-        result.put(key, item.substring(eq + 1).trim());
+        return Overrides.parse(spec);
     }
 
     private static Experiment build(String text, String display, Path source, String stem, Path base,
@@ -183,61 +126,10 @@ public final class ExperimentLoader {
                     + "data, train, models, sample, usecase, report), got " + root.describe());
         }
         if (overrides != null) {
-            overrides.forEach((key, value) -> applyOverride(mapping, key, value, display));
+            overrides.forEach((key, value) -> Overrides.apply(mapping, key, value, display));
         }
         return new ExperimentValidator(display, source, stem, base, env == null ? Map.of() : env)
                 .experiment(mapping);
-    }
-
-    /** Sets one override into the tree, creating intermediate maps; list elements by index. */
-    private static void applyOverride(ConfigNode.Mapping root, String key, String value, String display) {
-        String where = display + " (-Dgan.set " + key + ")";
-        if (!OVERRIDE_KEY.matcher(key).matches()) {
-            throw new UserException(where + ": not a dotted key; write " + OVERRIDE_EXAMPLE);
-        }
-        ConfigNode node = parse(value, m -> where, where, where);
-        String[] segments = key.split("\\.");
-        ConfigNode current = root;
-        StringBuilder path = new StringBuilder();
-        for (int i = 0; i < segments.length; i++) {
-            String seg = segments[i];
-            boolean last = i == segments.length - 1;
-            String parentPath = path.length() == 0 ? "the top level" : path.toString();
-            path.append(path.length() == 0 ? "" : ".").append(seg);
-            if (current instanceof ConfigNode.Mapping m) {
-                ConfigNode child = m.entries().get(seg);
-                if (last) {
-                    m.put(seg, where, node);
-                } else if (child == null) {
-                    child = new ConfigNode.Mapping(where);
-                    m.put(seg, where, child);
-                }
-                current = child;
-            } else if (current instanceof ConfigNode.Sequence s) {
-                int index = seg.chars().allMatch(Character::isDigit) && seg.length() < 6
-                        ? Integer.parseInt(seg) : -1;
-                if (index < 0 || index > s.items().size()) {
-                    throw new UserException(where + ": " + path + ": no such list element, "
-                            + parentPath + " has " + s.items().size()
-                            + " element(s): use an index from 0 to " + s.items().size());
-                }
-                ConfigNode child = index < s.items().size() ? s.items().get(index) : null;
-                if (last) {
-                    if (child == null) {
-                        s.items().add(node);
-                    } else {
-                        s.items().set(index, node);
-                    }
-                } else if (child == null) {
-                    child = new ConfigNode.Mapping(where);
-                    s.items().add(child);
-                }
-                current = child;
-            } else {
-                throw new UserException(where + ": " + parentPath + " is a single value ("
-                        + current.describe() + "), it has no key " + seg);
-            }
-        }
     }
 
     /**

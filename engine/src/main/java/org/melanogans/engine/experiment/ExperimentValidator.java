@@ -254,26 +254,15 @@ final class ExperimentValidator {
 
     /** A key that the model type ignores is a mistake worth pointing at, not a silent no-op. */
     private void rejectUnused(Section s, ModelType type) {
-        List<String> unused = switch (type) {
-            case DCGAN -> List.of("levels", "depth", "refine_channels", "upsample", "training");
-            case LAPGAN -> List.of();
-            case DDGAN_UPSAMPLING -> List.of("training");
-            case DDGAN_DECONVOLUTION -> List.of("upsample", "training");
-        };
-        for (String key : unused) {
-            if (s.has(key)) {
-                throw fail(s.map.entries().get(key), s.key(key), "does not apply to type " + YamlNames.of(type)
-                        + " (" + explainUnused(key) + "); remove it");
+        for (PyramidKey key : PyramidKey.values()) {
+            if (s.has(key.yamlName()) && !type.keys().contains(key)) {
+                List<String> takers = Arrays.stream(ModelType.values()).filter(t -> t.keys().contains(key))
+                        .map(ModelType::yamlName).toList();
+                throw fail(s.map.entries().get(key.yamlName()), s.key(key.yamlName()), "does not apply to type "
+                        + type.yamlName() + " (only " + String.join(", ", takers) + (takers.size() == 1 ? " takes"
+                        : " take") + " it); remove it");
             }
         }
-    }
-
-    private static String explainUnused(String key) {
-        return switch (key) {
-            case "training" -> "only lapgan has per-level training";
-            case "upsample" -> "ddgan-deconvolution learns its upsampling";
-            default -> "only the multi-scale models lapgan, ddgan-upsampling and ddgan-deconvolution have a pyramid";
-        };
     }
 
     private SampleConfig sample(Section s) {

@@ -1,7 +1,5 @@
 package org.melanogans.engine.launch;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -16,8 +14,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import org.melanogans.engine.EngineLog;
+import org.melanogans.engine.EngineRequest;
 import org.melanogans.engine.UserException;
 
 /**
@@ -29,36 +27,28 @@ import org.melanogans.engine.UserException;
  * cannot set its own environment, so the work runs in a child whose environment has it (unless the
  * user set it). The child also keeps TensorFlow's native memory and logging out of Maven's JVM.
  *
- * <p>Protocol: the child prints one line per log message ({@code I|}, {@code W|}, {@code D|}), a
- * user error as {@code E|message} with exit code 2, a result as {@code R|text}; a bug exits 1
- * with its stack trace on stderr.
+ * <p>Protocol: the request goes to the child's standard input as JSON ({@link EngineRequest#toJson});
+ * the child prints one line per log message ({@code I|}, {@code W|}, {@code D|}) and a user error
+ * as {@code E|message} with exit code 2; a bug exits 1 with its stack trace on stderr.
  */
 public final class ForkedEngine {
     static final int USER_ERROR = 2;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ForkedEngine() {
     }
 
     /**
-     * Runs {@code request} (goal plus arguments, see {@link EngineMain}) in a child JVM, forwarding
-     * its log lines.
+     * Runs {@code request} in a child JVM, forwarding its log lines.
      *
-     * @return the child's result line, or null if it printed none
      * @throws UserException when the child reported a user mistake
      */
-    public static String run(Map<String, Object> request, List<String> jvmArgs, EngineLog log) {
+    public static void run(EngineRequest request, List<String> jvmArgs, EngineLog log) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
         command.add("-cp");
         command.add(classpath());
         command.add(EngineMain.class.getName());
-        try {
-            command.add(JSON.writeValueAsString(request));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putIfAbsent("TF_ENABLE_ONEDNN_OPTS", "1");
         builder.environment().putIfAbsent("TF_CPP_MIN_LOG_LEVEL", "2");
@@ -68,12 +58,17 @@ public final class ForkedEngine {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command.get(0), e);
         }
+        try (var stdin = process.getOutputStream()) {
+            stdin.write(request.toJson().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            process.destroyForcibly();
+            throw new UncheckedIOException("cannot hand the request to the engine process", e);
+        }
         Thread killer = new Thread(process::destroyForcibly);
         Runtime.getRuntime().addShutdownHook(killer);
         Deque<String> stderrTail = new ArrayDeque<>();
         Thread stderrReader = new Thread(() -> drain(process, stderrTail, log), "engine-stderr");
         stderrReader.start();
-        String result = null;
         String userError = null;
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -83,7 +78,6 @@ public final class ForkedEngine {
                     case 'I' -> log.info(text);
                     case 'W' -> log.warn(text);
                     case 'E' -> userError = text;
-                    case 'R' -> result = text;
                     default -> log.debug(line);
                 }
             }
@@ -96,7 +90,6 @@ public final class ForkedEngine {
                 throw new IllegalStateException("the engine process exited with code " + exit + "; its last output:\n"
                         + String.join("\n", stderrTail));
             }
-            return result;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,7 +1,7 @@
 package org.melanogans.engine.metrics;
 
 import org.melanogans.engine.data.ImageSet;
-import org.melanogans.engine.train.Trainer;
+import org.melanogans.engine.data.Shuffle;
 
 /**
  * The sampling-noise floor of the histogram metrics on one data set: EMD and JS divergence between
@@ -44,7 +44,7 @@ public record HistogramFloor(int splits, double emdMean, double emdMax, double j
     public static HistogramMetrics halves(ImageSet images, long seed) {
         int n = images.count();
         int per = images.bytesPerImage();
-        int[] order = Trainer.permutation(n, seed);
+        int[] order = Shuffle.permutation(n, seed);
         ColorHistogram a = new ColorHistogram();
         ColorHistogram b = new ColorHistogram();
         for (int i = 0; i < n; i++) {

@@ -20,8 +20,20 @@ public final class Ddgan extends MultiScaleGan {
     private final List<ResidualBlock> levels = new ArrayList<>();
     private final List<Conv2DTranspose> learnedUp = new ArrayList<>();
 
-    public Ddgan(Ops tf, String prefix, int zDim, int resolution, int baseChannels, PyramidConfig pyramid,
-                 boolean deconvolution, long seed) {
+    /** DDGAN whose levels upsample with the pyramid's non-parametric up. */
+    public static Ddgan upsampling(Ops tf, String prefix, int zDim, int resolution, int baseChannels,
+                                   PyramidConfig pyramid, long seed) {
+        return new Ddgan(tf, prefix, zDim, resolution, baseChannels, pyramid, false, seed);
+    }
+
+    /** DDGAN whose levels upsample with a learned stride-2 transposed convolution. */
+    public static Ddgan deconvolution(Ops tf, String prefix, int zDim, int resolution, int baseChannels,
+                                      PyramidConfig pyramid, long seed) {
+        return new Ddgan(tf, prefix, zDim, resolution, baseChannels, pyramid, true, seed);
+    }
+
+    private Ddgan(Ops tf, String prefix, int zDim, int resolution, int baseChannels, PyramidConfig pyramid,
+                  boolean deconvolution, long seed) {
         super(tf, prefix, zDim, resolution, baseChannels, pyramid, seed);
         for (int k = 1; k < pyramid.levels(); k++) {
             if (deconvolution) {

@@ -3,7 +3,10 @@ package org.melanogans.engine.model;
 import org.melanogans.engine.experiment.ModelConfig;
 import org.tensorflow.op.Ops;
 
-/** Builds the model an experiment names. */
+/**
+ * Builds the model an experiment names. The switch has no default: a new {@link
+ * org.melanogans.engine.experiment.ModelType} does not compile until it says which class builds it.
+ */
 public final class GanModels {
     private GanModels() {
     }
@@ -15,8 +18,8 @@ public final class GanModels {
         return switch (config.type()) {
             case DCGAN -> new Dcgan(tf, n, z, resolution, base, seed);
             case LAPGAN -> new Lapgan(tf, n, z, resolution, base, config.pyramid(), seed);
-            case DDGAN_UPSAMPLING -> new Ddgan(tf, n, z, resolution, base, config.pyramid(), false, seed);
-            case DDGAN_DECONVOLUTION -> new Ddgan(tf, n, z, resolution, base, config.pyramid(), true, seed);
+            case DDGAN_UPSAMPLING -> Ddgan.upsampling(tf, n, z, resolution, base, config.pyramid(), seed);
+            case DDGAN_DECONVOLUTION -> Ddgan.deconvolution(tf, n, z, resolution, base, config.pyramid(), seed);
         };
     }
 }

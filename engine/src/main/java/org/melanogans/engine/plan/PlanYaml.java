@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,7 +15,6 @@ import org.melanogans.engine.experiment.Experiment;
 import org.melanogans.engine.experiment.GeneratedConfig;
 import org.melanogans.engine.experiment.LesionClass;
 import org.melanogans.engine.experiment.ModelConfig;
-import org.melanogans.engine.experiment.ModelType;
 import org.melanogans.engine.experiment.TrainConfig;
 import org.melanogans.engine.experiment.UsecaseConfig;
 import org.melanogans.engine.experiment.YamlNames;
@@ -141,17 +139,7 @@ public final class PlanYaml {
         model.put("type", lower(m.type()));
         model.put("z_dim", m.zDim());
         model.put("base_channels", m.baseChannels());
-        if (m.type().multiScale()) {
-            model.put("levels", m.pyramid().levels());
-            model.put("depth", m.pyramid().depth());
-            model.put("refine_channels", m.pyramid().refineChannels());
-            if (m.type() != ModelType.DDGAN_DECONVOLUTION) {
-                model.put("upsample", lower(m.pyramid().upsample()));
-            }
-            if (m.type() == ModelType.LAPGAN) {
-                model.put("training", lower(m.pyramid().training()));
-            }
-        }
+        m.type().keys().forEach(key -> model.put(key.yamlName(), key.valueIn(m.pyramid())));
         return model;
     }
 

@@ -3,7 +3,6 @@ package org.melanogans.engine.plan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -13,37 +12,29 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.melanogans.engine.AtomicFile;
 import org.melanogans.engine.EngineLog;
 import org.melanogans.engine.UserException;
 import org.melanogans.engine.experiment.Experiment;
+import org.melanogans.engine.layout.ExperimentFolder;
+import org.melanogans.engine.layout.ReportsRoot;
+import org.melanogans.engine.layout.RunLayout;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * Numbered run directories {@code reportsRoot/<experiment>/run-0001/}, ... Each holds the
- * resolved {@code plan.yaml} and its {@code plan.sha256} from the start, and a {@code COMPLETE}
- * marker once finished. An unfinished newest run is resumed when its plan is unchanged, and
- * refused (with the changed keys) when it differs, unless a fresh run is asked for.
+ * Opens, finds and finishes the numbered runs of an experiment ({@link ExperimentFolder}). Each run
+ * holds the resolved plan and its hash from the start, and a {@code COMPLETE} marker once finished.
+ * An unfinished newest run is resumed when its plan is unchanged, and refused (with the changed
+ * keys) when it differs, unless a fresh run is asked for.
  */
 public final class RunDirectories {
-    /** Marker file of a finished run. */
-    public static final String COMPLETE = "COMPLETE";
-    /** The resolved plan of a run. */
-    public static final String PLAN = "plan.yaml";
-    /** The plan's hash, written after {@link #PLAN}, so its presence means the plan is whole. */
-    public static final String PLAN_HASH = "plan.sha256";
-    /** The folder beside the runs that holds the newest published copy of each report file. */
+    /** What {@code gan.run} calls the newest run. */
     public static final String LATEST = "latest";
 
-    private static final Pattern RUN_ID = Pattern.compile("run-(\\d{4,9})");
     private static final int MAX_DIFF_SHOWN = 5;
     private static final int MAX_CREATE_ATTEMPTS = 1000;
 
@@ -52,70 +43,68 @@ public final class RunDirectories {
 
     /**
      * Opens the run for an experiment: resumes the newest run when it is unfinished and has the
-     * same plan hash (unless {@code fresh}), otherwise creates the next numbered run directory and
-     * writes plan.yaml and plan.sha256 into it before returning.
+     * same plan hash (unless {@code fresh}), otherwise creates the next numbered run and writes
+     * plan.yaml and plan.sha256 into it before returning.
      *
      * @throws UserException when the newest run is unfinished, {@code fresh} is false and its plan
      *                       differs; the message lists up to five changed keys
      */
-    public static RunPlan open(Experiment e, Path reportsRoot, boolean fresh, EngineLog log) {
+    public static RunPlan open(Experiment e, ReportsRoot reports, boolean fresh, EngineLog log) {
         String hash = PlanYaml.hash(e);
         String planText = PlanYaml.write(e);
-        Path experimentDir = reportsRoot.toAbsolutePath().normalize().resolve(e.name());
+        ExperimentFolder folder = reports.experiment(e.name());
         try {
-            Files.createDirectories(experimentDir);
-            List<Integer> runs = runNumbers(experimentDir);
+            Files.createDirectories(folder.dir());
+            List<Integer> runs = folder.runNumbers();
             if (!fresh && !runs.isEmpty()) {
-                int newest = runs.get(runs.size() - 1);
-                Path runDir = experimentDir.resolve(runId(newest));
-                if (!Files.exists(runDir.resolve(COMPLETE))) {
-                    String oldHash = readOrNull(runDir.resolve(PLAN_HASH));
+                RunLayout newest = folder.run(runs.get(runs.size() - 1));
+                if (!Files.exists(newest.complete())) {
+                    String oldHash = readOrNull(newest.planHash());
                     if (hash.equals(oldHash == null ? null : oldHash.trim())) {
-                        log.info("Resuming " + runId(newest) + " of " + e.name()
-                                + " (unfinished, same plan) in " + runDir);
-                        return new RunPlan(e, runId(newest), runDir, hash, true);
+                        log.info("Resuming " + newest.id() + " of " + e.name() + " (unfinished, same plan) in "
+                                + newest.dir());
+                        return new RunPlan(e, newest, hash, true);
                     }
-                    throw new UserException(runDir + " is unfinished and " + describeChange(
-                            readOrNull(runDir.resolve(PLAN)), oldHash, planText)
+                    throw new UserException(newest.dir() + " is unfinished and " + describeChange(
+                            readOrNull(newest.plan()), oldHash, planText)
                             + "; run again with -Dgan.fresh to start a new run, or restore the experiment");
                 }
             }
             int next = runs.isEmpty() ? 1 : runs.get(runs.size() - 1) + 1;
             for (int attempt = 0; attempt < MAX_CREATE_ATTEMPTS; attempt++, next++) {
-                Path runDir = experimentDir.resolve(runId(next));
+                RunLayout run = folder.run(next);
                 try {
-                    Files.createDirectory(runDir);
+                    Files.createDirectory(run.dir());
                 } catch (FileAlreadyExistsException taken) {
                     continue;   // another build created this number first: take the next one
                 }
-                writeAtomically(runDir.resolve(PLAN), planText);
-                writeAtomically(runDir.resolve(PLAN_HASH), hash + "\n");
-                log.info("Starting " + runId(next) + " of " + e.name() + " in " + runDir);
-                return new RunPlan(e, runId(next), runDir, hash, false);
+                writeAtomically(run.plan(), planText);
+                writeAtomically(run.planHash(), hash + "\n");
+                log.info("Starting " + run.id() + " of " + e.name() + " in " + run.dir());
+                return new RunPlan(e, run, hash, false);
             }
-            throw new IllegalStateException("could not create a run directory in " + experimentDir
+            throw new IllegalStateException("could not create a run directory in " + folder.dir()
                     + " after " + MAX_CREATE_ATTEMPTS + " attempts");
         } catch (IOException ex) {
-            throw new UncheckedIOException("cannot prepare a run directory in " + experimentDir, ex);
+            throw new UncheckedIOException("cannot prepare a run directory in " + folder.dir(), ex);
         }
     }
 
     /** Marks the run finished: the next {@link #open} starts a new run. */
-    public static void markComplete(RunPlan plan) {
+    public static void markComplete(RunLayout run) {
         try {
-            writeAtomically(plan.runDir().resolve(COMPLETE), "completed " + Instant.now() + "\n");
+            writeAtomically(run.complete(), "completed " + Instant.now() + "\n");
         } catch (IOException ex) {
-            throw new UncheckedIOException("cannot mark " + plan.runDir() + " complete", ex);
+            throw new UncheckedIOException("cannot mark " + run.dir() + " complete", ex);
         }
     }
 
     /**
-     * Copies a report file of the run to {@code reportsRoot/<name>/latest/<file name>}, replacing
-     * the previous copy atomically, so readers of {@code latest/} never see a half-written file.
+     * Copies a result file of a run into the experiment's {@code latest/}, replacing the previous
+     * copy atomically, so readers of {@code latest/} never see a half-written file.
      */
-    public static void publishLatest(RunPlan plan, Path file) {
-        Path latestDir = plan.runDir().getParent().resolve(LATEST);
-        Path target = latestDir.resolve(file.getFileName().toString());
+    public static void publishLatest(ExperimentFolder folder, Path file) {
+        Path target = folder.latest().resolve(file.getFileName().toString());
         try {
             AtomicFile.write(target, tmp -> Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING));
         } catch (IOException ex) {
@@ -123,89 +112,36 @@ public final class RunDirectories {
         }
     }
 
-    /** The experiment's newest run directory, or empty when it has none yet. */
-    public static java.util.Optional<Path> newestRun(Path reportsRoot, String experimentName) {
-        Path experimentDir = reportsRoot.toAbsolutePath().normalize().resolve(experimentName);
-        try {
-            List<Integer> runs = Files.isDirectory(experimentDir) ? runNumbers(experimentDir) : List.of();
-            return runs.isEmpty() ? java.util.Optional.empty()
-                    : java.util.Optional.of(experimentDir.resolve(runId(runs.get(runs.size() - 1))));
-        } catch (IOException ex) {
-            throw new UncheckedIOException("cannot list " + experimentDir, ex);
-        }
-    }
-
-    /** The run directory named {@code runIdOrLatest}; {@code latest} is the newest run. */
-    public static Path runDirectory(Path reportsRoot, String experimentName, String runIdOrLatest) {
-        return runDirectory(reportsRoot, experimentName, runIdOrLatest, null);
-    }
-
     /**
-     * The run directory for goals that work on an existing run.
+     * The run a goal that works on an existing run names.
      *
      * @param runIdOrLatest {@code run-0003} (or just {@code 3}), or {@code latest}: the newest run
-     *                      that holds {@code requiredFile}, or the newest run when none does (or
-     *                      {@code requiredFile} is null), so the caller reports the missing file
-     * @param requiredFile  a file name relative to the run directory, or null
      * @throws UserException when there is no run, or no run with that id
      */
-    public static Path runDirectory(Path reportsRoot, String experimentName, String runIdOrLatest,
-                                    String requiredFile) {
-        Path experimentDir = reportsRoot.toAbsolutePath().normalize().resolve(experimentName);
-        List<Integer> runs;
-        try {
-            runs = Files.isDirectory(experimentDir) ? runNumbers(experimentDir) : List.of();
-        } catch (IOException ex) {
-            throw new UncheckedIOException("cannot list " + experimentDir, ex);
-        }
+    public static RunLayout find(ExperimentFolder folder, String runIdOrLatest) {
+        List<Integer> runs = folder.runNumbers();
+        String name = folder.dir().getFileName().toString();
         if (runs.isEmpty()) {
-            throw new UserException(experimentDir + ": experiment " + experimentName
-                    + " has no runs yet; train it first (gan:train)");
+            throw new UserException(folder.dir() + ": experiment " + name + " has no runs yet; train it first"
+                    + " (gan:train)");
         }
-        String wanted = runIdOrLatest == null ? LATEST : runIdOrLatest.trim().toLowerCase(Locale.ROOT);
-        if (wanted.equals(LATEST)) {
-            for (int i = runs.size() - 1; i >= 0 && requiredFile != null; i--) {
-                Path dir = experimentDir.resolve(runId(runs.get(i)));
-                if (Files.exists(dir.resolve(requiredFile))) {
-                    return dir;
-                }
-            }
-            return experimentDir.resolve(runId(runs.get(runs.size() - 1)));
+        if (runIdOrLatest == null || runIdOrLatest.trim().equalsIgnoreCase(LATEST)) {
+            return folder.run(runs.get(runs.size() - 1));
         }
-        Matcher m = RUN_ID.matcher(wanted);
-        Integer number = m.matches() ? Integer.valueOf(m.group(1))
-                : wanted.matches("\\d{1,9}") ? Integer.valueOf(wanted) : null;
+        Integer number = ExperimentFolder.runNumber(runIdOrLatest);
         if (number == null || !runs.contains(number)) {
             List<String> known = runs.subList(Math.max(0, runs.size() - 5), runs.size()).stream()
-                    .map(RunDirectories::runId).toList();
-            throw new UserException(experimentDir + ": no run \"" + runIdOrLatest + "\"; use latest or one of "
+                    .map(n -> folder.run(n).id()).toList();
+            throw new UserException(folder.dir() + ": no run \"" + runIdOrLatest + "\"; use latest or one of "
                     + (runs.size() > 5 ? "..., " : "") + String.join(", ", known));
         }
-        return experimentDir.resolve(runId(number));
-    }
-
-    private static String runId(int number) {
-        return String.format(Locale.ROOT, "run-%04d", number);
-    }
-
-    /** Run numbers present in the experiment directory, ascending. */
-    private static List<Integer> runNumbers(Path experimentDir) throws IOException {
-        TreeSet<Integer> numbers = new TreeSet<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(experimentDir)) {
-            for (Path entry : entries) {
-                Matcher m = RUN_ID.matcher(entry.getFileName().toString());
-                if (m.matches() && Files.isDirectory(entry)) {
-                    numbers.add(Integer.valueOf(m.group(1)));
-                }
-            }
-        }
-        return new ArrayList<>(numbers);
+        return folder.run(number);
     }
 
     /** "its plan differs: k old -> new, ..." from the stored and the new plan. */
     private static String describeChange(String oldPlan, String oldHash, String newPlan) {
         if (oldHash == null || oldPlan == null) {
-            return "has no complete " + PLAN + "/" + PLAN_HASH + " (it was interrupted while being created)";
+            return "has no complete plan.yaml/plan.sha256 (it was interrupted while being created)";
         }
         Map<String, String> before = flatten(oldPlan);
         Map<String, String> after = flatten(newPlan);
@@ -221,7 +157,7 @@ public final class RunDirectories {
             }
         }
         if (changes.isEmpty()) {
-            return "its " + PLAN_HASH + " does not match its " + PLAN + " (edited by hand?)";
+            return "its plan.sha256 does not match its plan.yaml (edited by hand?)";
         }
         String shown = String.join(", ", changes.subList(0, Math.min(MAX_DIFF_SHOWN, changes.size())));
         return "was started with a different plan: " + shown

@@ -80,13 +80,13 @@ public final class AllureResults {
      * the metric's key): a regressed or missing metric is failed with a message the "Regression
      * against the baseline" category matches, the others passed.
      */
-    public static void writeCheck(Path resultsDir, String experiment, org.melanogans.engine.metrics.CheckResult check) {
+    public static void writeCheck(Path resultsDir, String experiment, org.melanogans.engine.check.CheckResult check) {
         AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(resultsDir));
-        for (org.melanogans.engine.metrics.CheckRow row : check.rows()) {
+        for (org.melanogans.engine.check.CheckRow row : check.rows()) {
             String fullName = experiment + "/regression check/" + row.key();
             String uuid = UUID.randomUUID().toString();
-            boolean bad = row.status() == org.melanogans.engine.metrics.CheckStatus.REGRESSED
-                    || row.status() == org.melanogans.engine.metrics.CheckStatus.MISSING;
+            boolean bad = row.status() == org.melanogans.engine.check.CheckStatus.REGRESSED
+                    || row.status() == org.melanogans.engine.check.CheckStatus.MISSING;
             List<Parameter> p = new ArrayList<>();
             p.add(new Parameter().setName("baseline").setValue(Comparisons.digits(row.baseline().value())));
             p.add(new Parameter().setName("current").setValue(row.current() == null ? "-"

@@ -7,10 +7,10 @@ import org.melanogans.engine.experiment.Band;
 import org.melanogans.engine.experiment.Experiment;
 import org.melanogans.engine.experiment.ReportConfig;
 import org.melanogans.engine.metrics.HistogramFloor;
-import org.melanogans.engine.metrics.MetricsFile;
-import org.melanogans.engine.metrics.ModelMetrics;
-import org.melanogans.engine.metrics.ModelStatus;
-import org.melanogans.engine.metrics.UsecaseMetrics;
+import org.melanogans.engine.results.MetricsFile;
+import org.melanogans.engine.results.ModelMetrics;
+import org.melanogans.engine.results.ModelStatus;
+import org.melanogans.engine.results.UsecaseMetrics;
 import org.melanogans.engine.report.Comparison.Verdict;
 
 /** Every paper value of an experiment file set against the run's metrics.json. */

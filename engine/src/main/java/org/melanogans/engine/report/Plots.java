@@ -1,7 +1,6 @@
 package org.melanogans.engine.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +13,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.melanogans.engine.Json;
 import org.melanogans.engine.metrics.ColorHistogram;
 
 /** The report's pictures, drawn with XChart as PNG files. */
@@ -144,18 +144,7 @@ public final class Plots {
 
     /** The non-blank lines of a JSON-lines file, parsed. */
     private static List<JsonNode> lines(Path jsonl) {
-        ObjectMapper json = new ObjectMapper();
-        List<JsonNode> nodes = new ArrayList<>();
-        try {
-            for (String line : Files.readAllLines(jsonl)) {
-                if (!line.isBlank()) {
-                    nodes.add(json.readTree(line));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(jsonl + ": cannot read", e);
-        }
-        return nodes;
+        return Json.readLines(jsonl, JsonNode.class, "JSON record");
     }
 
     private static Path stack(List<XYChart> panels, Path file) {

@@ -1,5 +1,6 @@
 package org.melanogans.engine.report;
 
+import java.util.Objects;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,10 +10,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.melanogans.engine.AtomicFile;
+import org.melanogans.engine.Json;
 import org.melanogans.engine.experiment.Experiment;
-import org.melanogans.engine.metrics.Environment;
-import org.melanogans.engine.metrics.MetricsFile;
+import org.melanogans.engine.layout.GanLayout;
+import org.melanogans.engine.layout.RunLayout;
+import org.melanogans.engine.results.Environment;
+import org.melanogans.engine.results.MetricsFile;
 
 /**
  * A run's Allure results in {@code <run>/allure-results/}: the comparisons with the paper
@@ -22,38 +27,34 @@ import org.melanogans.engine.metrics.MetricsFile;
  * failures are grouped).
  */
 public final class RunReport {
-    public static final String RESULTS = "allure-results";
-
     private RunReport() {
     }
 
-    /** Where a model's real-against-generated histogram plot goes (the paper's Figure 3). */
-    public static Path histogramPlot(Path runDir, String model) {
-        return runDir.resolve("plots").resolve(model + "-histograms.png");
-    }
-
-    /** Rewrites the run's results from its metrics.json; returns the comparisons written. */
-    public static List<Comparison> write(Experiment experiment, MetricsFile metrics, Path runDir) {
-        Path results = runDir.resolve(RESULTS);
+    /**
+     * Rewrites the run's results from its metrics.json; returns the comparisons written.
+     *
+     * @param history the experiment's history.jsonl, for the value trends across runs
+     */
+    public static List<Comparison> write(Experiment experiment, MetricsFile metrics, RunLayout run, Path history) {
+        Path results = run.allureResults();
         clear(results);
         List<Comparison> comparisons = Comparisons.of(experiment, metrics);
         Map<String, List<Path>> attachments = new LinkedHashMap<>();
         for (Comparison c : comparisons) {
             List<Path> files = new ArrayList<>();
             if (Comparison.TABLE_1.equals(c.stage()) && !attachments.containsKey(c.subject())) {
-                Path modelDir = runDir.resolve("models").resolve(c.subject());
-                files.add(runDir.resolve("grids").resolve(c.subject() + ".png"));
-                files.add(histogramPlot(runDir, c.subject()));
-                files.add(Plots.curve(modelDir.resolve("losses.jsonl"), c.subject() + ": losses", "loss",
-                        List.of("d_loss", "g_loss"), runDir.resolve("plots").resolve(c.subject() + "-losses.png")));
-                files.add(Plots.curve(modelDir.resolve("emd.jsonl"), c.subject() + ": EMD after each epoch", "EMD",
-                        List.of("emd"), runDir.resolve("plots").resolve(c.subject() + "-emd.png")));
-                Path history = runDir.getParent().resolve("history.jsonl");
+                GanLayout gan = run.gan(c.subject());
+                files.add(gan.grid());
+                files.add(gan.histogramPlot());
+                files.add(Plots.curve(gan.losses(), c.subject() + ": losses", "loss", List.of("d_loss", "g_loss"),
+                        run.lossPlot(c.subject())));
+                files.add(Plots.curve(gan.emdCurve(), c.subject() + ": EMD after each epoch", "EMD", List.of("emd"),
+                        run.emdPlot(c.subject())));
                 for (String metric : List.of("emd", "js_divergence")) {
                     files.add(Plots.trend(history, c.subject(), metric,
-                            runDir.resolve("plots").resolve(c.subject() + "-" + metric + "-trend.png")));
+                            run.trendPlot(c.subject(), metric)));
                 }
-                files.removeIf(java.util.Objects::isNull);
+                files.removeIf(Objects::isNull);
             }
             if (Comparison.TABLE_2.equals(c.stage()) && !attachments.containsKey(c.subject())
                     && metrics.usecase() != null && metrics.usecase().sets() != null
@@ -65,19 +66,27 @@ public final class RunReport {
                                     Integer::sum)));
                 }
                 files.add(Plots.confusion(summed, c.subject() + ": validation, all seeds",
-                        runDir.resolve("plots").resolve(c.subject() + "-confusion.png")));
+                        run.confusionPlot(c.subject())));
             }
-            files.add(runDir.resolve("metrics.json"));
-            files.add(runDir.resolve("plan.yaml"));
+            files.add(run.metrics());
+            files.add(run.plan());
             attachments.putIfAbsent(c.subject(), files);
         }
         AllureResults.write(results, experiment.name(), comparisons, attachments);
         writeText(results.resolve("environment.properties"), environment(metrics));
-        writeText(results.resolve("executor.json"), """
-                {"name": "gan-maven-plugin", "type": "maven", "buildName": "%s %s"}
-                """.formatted(json(experiment.name()), json(metrics.run())));
-        writeText(results.resolve("categories.json"), CATEGORIES);
+        Json.write(results.resolve("executor.json"), new Executor("gan-maven-plugin", "maven",
+                experiment.name() + " " + metrics.run()));
+        Json.write(results.resolve("categories.json"), CATEGORIES);
         return comparisons;
+    }
+
+    /** Allure's {@code executor.json}: who ran the results. */
+    record Executor(String name, String type, @JsonProperty("buildName") String buildName) {
+    }
+
+    /** One of Allure's {@code categories.json} entries: how it groups what did not pass. */
+    record Category(String name, @JsonProperty("matchedStatuses") List<String> matchedStatuses,
+                    @JsonProperty("messageRegex") String messageRegex) {
     }
 
     /**
@@ -85,15 +94,12 @@ public final class RunReport {
      * Regressions come from gan:check; deviations from the paper from a band; diverged training
      * and data errors from a failed stage's message.
      */
-    static final String CATEGORIES = """
-            [
-              {"name": "Regression against the baseline", "matchedStatuses": ["failed"], "messageRegex": ".*regress.*"},
-              {"name": "Deviation from the paper", "matchedStatuses": ["failed"], "messageRegex": ".*outside the band.*"},
-              {"name": "Diverged training", "matchedStatuses": ["broken"], "messageRegex": ".*diverged.*"},
-              {"name": "Data errors", "matchedStatuses": ["broken"], "messageRegex": ".*(image|data|csv|CSV).*"},
-              {"name": "Not run", "matchedStatuses": ["skipped"]}
-            ]
-            """;
+    static final List<Category> CATEGORIES = List.of(
+            new Category("Regression against the baseline", List.of("failed"), ".*regress.*"),
+            new Category("Deviation from the paper", List.of("failed"), ".*outside the band.*"),
+            new Category("Diverged training", List.of("broken"), ".*diverged.*"),
+            new Category("Data errors", List.of("broken"), ".*(image|data|csv|CSV).*"),
+            new Category("Not run", List.of("skipped"), null));
 
     private static String environment(MetricsFile m) {
         Environment e = m.environment();
@@ -110,10 +116,6 @@ public final class RunReport {
             p.append("Dataset.sha256=").append(m.dataset().sha256()).append('\n');
         }
         return p.toString();
-    }
-
-    private static String json(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     private static void writeText(Path file, String text) {

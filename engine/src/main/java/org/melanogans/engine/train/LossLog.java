@@ -1,14 +1,13 @@
 package org.melanogans.engine.train;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.Locale;
+import org.melanogans.engine.AtomicFile;
+import org.melanogans.engine.Json;
 
 /**
  * Appends the losses of every N-th step to a JSON-lines file (the loss curves of the report).
@@ -19,6 +18,15 @@ public final class LossLog implements TrainingListener {
     private final Path file;
     private final int every;
 
+    /**
+     * One line of the file.
+     *
+     * @param dLoss null when not finite
+     * @param gLoss null when not finite
+     */
+    public record Point(long step, int epoch, Float dLoss, Float gLoss, double imagesPerSecond) {
+    }
+
     public LossLog(Path file, int every) {
         this.file = file;
         this.every = every;
@@ -26,15 +34,16 @@ public final class LossLog implements TrainingListener {
 
     @Override
     public void onStart(String model, long startStep, long totalSteps, int batch) {
+        List<Point> kept = Json.readLines(file, Point.class, "loss record").stream()
+                .filter(p -> p.step() <= startStep).toList();
         try {
-            Files.createDirectories(file.getParent());
-            if (Files.exists(file)) {
-                List<String> kept = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-                        .filter(line -> stepOf(line) <= startStep).toList();
-                Files.write(file, kept, StandardCharsets.UTF_8);
-            }
+            AtomicFile.write(file, tmp -> {
+                StringBuilder text = new StringBuilder();
+                kept.forEach(p -> text.append(Json.line(p)).append('\n'));
+                Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            });
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 
@@ -43,31 +52,11 @@ public final class LossLog implements TrainingListener {
         if (e.step() % every != 0 && e.step() != e.totalSteps()) {
             return;
         }
-        String line = String.format(Locale.ROOT, "{\"step\":%d,\"epoch\":%d,\"d_loss\":%s,\"g_loss\":%s,"
-                + "\"images_per_second\":%.2f}%n", e.step(), e.epoch(), number(e.dLoss()), number(e.gLoss()),
-                e.imagesPerSecond());
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-            w.write(line);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        Json.append(file, new Point(e.step(), e.epoch(), finite(e.dLoss()), finite(e.gLoss()),
+                Math.round(e.imagesPerSecond() * 100) / 100.0));
     }
 
-    private static String number(float v) {
-        return Float.isFinite(v) ? Float.toString(v) : "null";
-    }
-
-    private static long stepOf(String line) {
-        int i = line.indexOf("\"step\":");
-        if (i < 0) {
-            return Long.MAX_VALUE;
-        }
-        int start = i + 7;
-        int end = start;
-        while (end < line.length() && Character.isDigit(line.charAt(end))) {
-            end++;
-        }
-        return end > start ? Long.parseLong(line.substring(start, end)) : Long.MAX_VALUE;
+    private static Float finite(float v) {
+        return Float.isFinite(v) ? v : null;
     }
 }

@@ -3,13 +3,13 @@ package org.melanogans.engine.train;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Random;
 import java.util.function.DoubleSupplier;
 import org.melanogans.engine.UserException;
 import org.melanogans.engine.checkpoint.CheckpointState;
 import org.melanogans.engine.checkpoint.CheckpointStore;
 import org.melanogans.engine.checkpoint.CheckpointStore.Checkpoint;
 import org.melanogans.engine.data.ImageSet;
+import org.melanogans.engine.data.Shuffle;
 import org.melanogans.engine.experiment.TrainConfig;
 
 /**
@@ -33,11 +33,6 @@ public final class Trainer {
     private final String planHash;
     private final List<TrainingListener> listeners;
     private final int checkpointEpochs;
-
-    public Trainer(String model, TrainingGraph graph, ImageSet data, TrainConfig train, long seed,
-                   CheckpointStore store, String planHash, List<TrainingListener> listeners) {
-        this(model, graph, data, train, seed, store, planHash, listeners, 1);
-    }
 
     /**
      * @param checkpointEpochs a checkpoint every this many epochs and at the end (small data sets
@@ -110,7 +105,7 @@ public final class Trainer {
         while (step < total) {
             int epoch = (int) (step / perEpoch);
             if (epoch != orderEpoch) {
-                order = permutation(data.count(), NoiseSource.mix(seed ^ ORDER_STREAM, epoch));
+                order = Shuffle.permutation(data.count(), NoiseSource.mix(seed ^ ORDER_STREAM, epoch));
                 orderEpoch = epoch;
             }
             int position = (int) (step % perEpoch);
@@ -148,21 +143,5 @@ public final class Trainer {
         }
         return new TrainingResult(step, (int) (step / perEpoch), seconds,
                 seconds > 0 ? step * batch / seconds : 0, emd0);
-    }
-
-    /** A seeded Fisher-Yates shuffle of 0..n-1. */
-    public static int[] permutation(int n, long seed) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        Random random = new Random(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 }

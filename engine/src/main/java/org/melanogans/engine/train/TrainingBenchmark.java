@@ -1,10 +1,10 @@
 package org.melanogans.engine.train;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import org.melanogans.engine.experiment.ModelConfig;
 import org.melanogans.engine.experiment.TrainConfig;
+import org.melanogans.engine.tf.SessionOptions;
 
 /**
  * Times training steps of one model on random data after a warm-up, the way the PyTorch peer
@@ -15,20 +15,17 @@ public final class TrainingBenchmark {
     private TrainingBenchmark() {
     }
 
-    /** Figures of one benchmark run; {@link #toJson()} is the one line {@code gan:bench} prints. */
-    public record Result(String model, int resolution, int batch, int intraOpThreads, int interOpThreads,
-                         boolean bfloat16, int warmup, int steps, double msPerStep, double msPerStepMedian,
-                         double imagesPerSecond, long generatorParameters, long discriminatorParameters) {
-        public String toJson() {
-            return String.format(Locale.ROOT, "{\"framework\":\"tensorflow-java\",\"tensorflow\":\"%s\","
-                            + "\"model\":\"%s\",\"resolution\":%d,\"batch\":%d,\"threads\":%d,\"inter_op_threads\":%d,"
-                            + "\"bfloat16\":%s,\"warmup\":%d,\"steps\":%d,\"ms_per_step\":%.2f,"
-                            + "\"ms_per_step_median\":%.2f,\"images_per_second\":%.3f,"
-                            + "\"generator_parameters\":%d,\"discriminator_parameters\":%d}",
-                    org.melanogans.engine.tf.SessionOptions.TENSORFLOW_VERSION, model, resolution, batch,
-                    intraOpThreads, interOpThreads, bfloat16, warmup, steps, msPerStep, msPerStepMedian,
-                    imagesPerSecond, generatorParameters, discriminatorParameters);
-        }
+    /**
+     * Figures of one benchmark run: the one JSON line {@code gan:bench} prints, comparable with the
+     * PyTorch peer's.
+     *
+     * @param framework  always {@code tensorflow-java}
+     * @param tensorflow the TensorFlow version
+     */
+    public record Result(String framework, String tensorflow, String model, int resolution, int batch,
+                         int threads, int interOpThreads, boolean bfloat16, int warmup, int steps, double msPerStep,
+                         double msPerStepMedian, double imagesPerSecond, long generatorParameters,
+                         long discriminatorParameters) {
     }
 
     public static Result run(ModelConfig model, TrainConfig train, int resolution, int warmup, int steps, long seed) {
@@ -55,9 +52,9 @@ public final class TrainingBenchmark {
             double total = Arrays.stream(times).sum();
             double[] sorted = times.clone();
             Arrays.sort(sorted);
-            return new Result(model.name(), resolution, batch, train.intraOpThreads(), train.interOpThreads(),
-                    train.bfloat16(), warmup, steps, total / steps, sorted[steps / 2],
-                    batch * steps / (total / 1000), graph.generatorParameterCount(),
+            return new Result("tensorflow-java", SessionOptions.TENSORFLOW_VERSION, model.name(), resolution, batch,
+                    train.intraOpThreads(), train.interOpThreads(), train.bfloat16(), warmup, steps, total / steps,
+                    sorted[steps / 2], batch * steps / (total / 1000), graph.generatorParameterCount(),
                     graph.discriminatorParameterCount());
         }
     }

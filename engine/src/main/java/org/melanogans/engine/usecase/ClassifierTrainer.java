@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.melanogans.engine.UserException;
 import org.melanogans.engine.data.ImageSet;
+import org.melanogans.engine.data.Shuffle;
 import org.melanogans.engine.experiment.LesionClass;
 
 /**
@@ -46,7 +47,7 @@ public final class ClassifierTrainer {
         double[] epochLoss = new double[epochs];
         long t = 0;
         for (int epoch = 0; epoch < epochs; epoch++) {
-            int[] order = permutation(indices.length, new SplittableRandom(seed * 31 + epoch));
+            int[] order = Shuffle.permutation(indices.length, seed * 31 + epoch);
             SplittableRandom flips = new SplittableRandom(seed * 1_000_003L + epoch);
             double sum = 0;
             for (int s = 0; s < steps; s++) {
@@ -87,20 +88,6 @@ public final class ClassifierTrainer {
             System.arraycopy(p, 0, out, start, n);
         }
         return out;
-    }
-
-    static int[] permutation(int n, SplittableRandom random) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int tmp = p[i];
-            p[i] = p[j];
-            p[j] = tmp;
-        }
-        return p;
     }
 
     /** Flips image i of an NHWC batch in place. */

@@ -1,5 +1,6 @@
 package org.melanogans.engine.usecase;
 
+import java.util.stream.IntStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.melanogans.engine.EngineLog;
 import org.melanogans.engine.UserException;
-import org.melanogans.engine.checkpoint.CheckpointStore;
 import org.melanogans.engine.data.ImageSet;
 import org.melanogans.engine.experiment.ClassifierConfig;
 import org.melanogans.engine.experiment.Experiment;
@@ -24,22 +24,15 @@ import org.melanogans.engine.experiment.ModelConfig;
 import org.melanogans.engine.experiment.TrainConfig;
 import org.melanogans.engine.experiment.UsecaseConfig;
 import org.melanogans.engine.experiment.YamlNames;
-import org.melanogans.engine.metrics.ColorHistogram;
-import org.melanogans.engine.metrics.HistogramMetrics;
-import org.melanogans.engine.metrics.ModelStatus;
-import org.melanogans.engine.metrics.UsecaseMetrics;
-import org.melanogans.engine.metrics.UsecaseMetrics.GanRun;
-import org.melanogans.engine.metrics.UsecaseMetrics.Scores;
-import org.melanogans.engine.metrics.UsecaseMetrics.SeedRun;
-import org.melanogans.engine.metrics.UsecaseMetrics.SetResult;
-import org.melanogans.engine.metrics.UsecaseMetrics.Summary;
+import org.melanogans.engine.layout.SeedLayout;
 import org.melanogans.engine.plan.RunPlan;
-import org.melanogans.engine.sample.SampleWriter;
-import org.melanogans.engine.sample.Sampler;
-import org.melanogans.engine.train.ProgressLog;
-import org.melanogans.engine.train.Trainer;
-import org.melanogans.engine.train.TrainingGraph;
-import org.melanogans.engine.train.TrainingResult;
+import org.melanogans.engine.results.UsecaseMetrics;
+import org.melanogans.engine.results.UsecaseMetrics.MelanomaGan;
+import org.melanogans.engine.results.UsecaseMetrics.Scores;
+import org.melanogans.engine.results.UsecaseMetrics.SeedRun;
+import org.melanogans.engine.results.UsecaseMetrics.SetResult;
+import org.melanogans.engine.results.UsecaseMetrics.Summary;
+import org.melanogans.engine.run.GanRun;
 
 /**
  * The use-case stage (paper Table 2). For every seed: a stratified split, B_Imb cut from it, a
@@ -76,7 +69,6 @@ public final class UsecaseStage {
         return IMBALANCED + "+" + gan;
     }
 
-    /** Runs every seed (skipping finished classifiers) and summarises them. */
     /**
      * The stage's mistakes that the data or the file system reveal, found before anything trains
      * (the engine calls this before the experiment's other models too).
@@ -101,6 +93,7 @@ public final class UsecaseStage {
         return labels;
     }
 
+    /** Runs every seed (skipping finished classifiers) and summarises them. */
     public UsecaseMetrics run(ImageSet data) {
         Map<String, LesionClass> labels = preflight(data);
         Map<String, Integer> index = new HashMap<>();
@@ -122,7 +115,7 @@ public final class UsecaseStage {
         for (long seed : usecase.seeds()) {
             StratifiedSplit split = StratifiedSplit.of(labels, usecase.trainingFraction(), seed);
             ImbalancedTrainingSet imbalanced = ImbalancedTrainingSet.of(split, usecase.retainedMelanoma(), seed);
-            Path seedDir = plan.runDir().resolve("usecase").resolve("seed-" + seed);
+            SeedLayout seedDir = plan.run().usecaseSeed(seed);
             ImageSet validation = real.subset(indices(split.validation(), index));
             runs.get(FULL).add(once(seedDir, FULL, seed, () ->
                     classify(seed, FULL, real.subset(indices(split.training(), index)), 0, validation,
@@ -146,11 +139,16 @@ public final class UsecaseStage {
         Map<String, SetResult> sets = new LinkedHashMap<>();
         runs.forEach((set, seedRuns) -> sets.put(set, new SetResult(descriptions.get(set), summarise(seedRuns),
                 seedRuns)));
-        return new UsecaseMetrics(ModelStatus.COMPLETED, YamlNames.of(usecase.pool()),
-                usecase.pool() == MelanomaPool.PAPER, "resnet-" + c.depth(),
-                c.weights() == null ? "none (trained from scratch)" : c.weights().toString(),
+        return UsecaseMetrics.completed(settings(), sets);
+    }
+
+    /** How the stage runs, as metrics.json states it (also for a stage that failed). */
+    public UsecaseMetrics.Settings settings() {
+        ClassifierConfig c = usecase.classifier();
+        return new UsecaseMetrics.Settings(YamlNames.of(usecase.pool()), usecase.pool() == MelanomaPool.PAPER,
+                "resnet-" + c.depth(), c.weights() == null ? "none (trained from scratch)" : c.weights().toString(),
                 YamlNames.of(c.optimizer()), c.resolution(), c.epochs(), usecase.seeds(), usecase.trainingFraction(),
-                usecase.retainedMelanoma(), usecase.ganSteps(), sets, null);
+                usecase.retainedMelanoma(), usecase.ganSteps());
     }
 
     private Map<String, LesionClass> labelsOf(ImageSet data) {
@@ -178,8 +176,8 @@ public final class UsecaseStage {
     }
 
     /** The (seed, set) result from its file when a previous attempt finished it, else computed and saved. */
-    private SeedRun once(Path seedDir, String set, long seed, Supplier<SeedRun> compute) {
-        Path file = seedDir.resolve(set + ".json");
+    private SeedRun once(SeedLayout seedDir, String set, long seed, Supplier<SeedRun> compute) {
+        Path file = seedDir.result(set);
         if (Files.isRegularFile(file)) {
             SeedRun done = SeedRun.read(file);
             log.info(String.format(Locale.ROOT, "usecase seed %d, %s: finished before, read from %s", seed, set,
@@ -192,7 +190,7 @@ public final class UsecaseStage {
     }
 
     private SeedRun classify(long seed, String set, ImageSet training, int synthetic, ImageSet validation,
-                             GanRun gan) {
+                             MelanomaGan gan) {
         ClassifierConfig c = usecase.classifier();
         TrainConfig t = experiment.train();
         if (training.count() < c.batch()) {
@@ -200,7 +198,7 @@ public final class UsecaseStage {
                     + " training images, fewer than one classifier batch of " + c.batch()
                     + "; lower usecase.classifier.batch or use more images");
         }
-        int[] all = java.util.stream.IntStream.range(0, training.count()).toArray();
+        int[] all = IntStream.range(0, training.count()).toArray();
         long start = System.nanoTime();
         try (ClassifierGraph graph = ClassifierGraph.of(c, LesionClass.values().length, seed, t.intraOpThreads(),
                 t.interOpThreads())) {
@@ -211,7 +209,7 @@ public final class UsecaseStage {
             double seconds = (System.nanoTime() - start) / 1e9;
             Scores trainingScores = scores(training.labels(), ClassifierTrainer.predict(graph, training, all));
             Scores validationScores = scores(validation.labels(), ClassifierTrainer.predict(graph, validation,
-                    java.util.stream.IntStream.range(0, validation.count()).toArray()));
+                    IntStream.range(0, validation.count()).toArray()));
             log.info(String.format(Locale.ROOT, "usecase seed %d, %s (%d images, %d synthetic): loss %.3f -> %.3f;"
                             + " training accuracy %.4f; validation accuracy %.4f, balanced %.4f, melanoma recall %.4f,"
                             + " melanoma AUC %s (%.0f s)", seed, set, training.count(), synthetic, losses[0],
@@ -242,14 +240,14 @@ public final class UsecaseStage {
         return new Scores(truth.size(), m.accuracy(), m.balancedAccuracy(), recall, m.melanomaAuc(), confusion);
     }
 
-    private record Synthetic(ImageSet images, GanRun gan) {
+    private record Synthetic(ImageSet images, MelanomaGan gan) {
     }
 
     /**
      * Trains {@code model} on the melanoma {@code pool} for the planned steps (resuming from its
      * checkpoints) and draws {@code count} melanoma, written to {@code synthetic/<model>/}.
      */
-    private Synthetic melanomaGan(ModelConfig model, ImageSet pool, long seed, int count, Path seedDir) {
+    private Synthetic melanomaGan(ModelConfig model, ImageSet pool, long seed, int count, SeedLayout seedDir) {
         TrainConfig t = experiment.train();
         int perEpoch = pool.count() / t.batch();
         if (perEpoch == 0) {
@@ -260,51 +258,25 @@ public final class UsecaseStage {
         int epochs = (usecase.ganSteps() + perEpoch - 1) / perEpoch;
         TrainConfig ganTrain = new TrainConfig(epochs, t.batch(), t.learningRate(), t.beta1(), t.beta2(),
                 t.logEvery(), t.intraOpThreads(), t.interOpThreads(), t.bfloat16());
-        Path ganDir = seedDir.resolve("gans").resolve(model.name());
         String name = model.name() + " (usecase seed " + seed + ")";
-        ColorHistogram real = ColorHistogram.of(pool);
-        try (TrainingGraph graph = new TrainingGraph(model, ganTrain, pool.resolution(), seed)) {
-            log.info(String.format(Locale.ROOT, "%s: %d %s melanoma, %d epochs of %d steps", name, pool.count(),
-                    YamlNames.of(usecase.pool()), epochs, perEpoch));
-            Trainer trainer = new Trainer(name, graph, pool, ganTrain, seed,
-                    new CheckpointStore(ganDir.resolve("checkpoints")), plan.planHash(),
-                    List.of(new ProgressLog(log, t.logEvery())),
-                    Math.max(1, GAN_CHECKPOINT_STEPS / perEpoch));
-            TrainingResult result = trainer.run(() -> HistogramMetrics.between(real, draw(graph, count, seed, null))
-                    .emd());
-            Path dir = seedDir.resolve("synthetic").resolve(model.name());
-            SampleWriter.clearSamples(dir);
-            SampleWriter writer = new SampleWriter(dir, seedDir.resolve("synthetic").resolve(model.name() + ".png"),
-                    pool.resolution(), experiment.sample().grid());
-            byte[] pixels = new byte[count * pool.bytesPerImage()];
-            ColorHistogram fake = draw(graph, count, seed, (i, rgb) -> {
-                writer.accept(i, rgb);
-                System.arraycopy(rgb, 0, pixels, i * rgb.length, rgb.length);
-            });
-            writer.writeGrid();
-            double emd = HistogramMetrics.between(real, fake).emd();
-            log.info(String.format(Locale.ROOT, "%s: %d synthetic melanoma, EMD %.5f against the pool (untrained %.5f)",
-                    name, count, emd, result.untrainedEmd()));
-            List<String> ids = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                ids.add(String.format(Locale.ROOT, "synthetic-%s-%05d", model.name(), i));
-            }
-            ImageSet images = ImageSet.of(ids, ids.stream().map(id -> LesionClass.MELANOMA).toList(),
-                    pool.resolution(), pixels);
-            return new Synthetic(images, new GanRun(model.name(), pool.count(), result.steps(), result.seconds(), emd,
-                    result.untrainedEmd(), plan.runDir().relativize(dir).toString()));
+        log.info(String.format(Locale.ROOT, "%s: %d %s melanoma, %d epochs of %d steps", name, pool.count(),
+                YamlNames.of(usecase.pool()), epochs, perEpoch));
+        byte[] pixels = new byte[count * pool.bytesPerImage()];
+        GanRun.Spec spec = new GanRun.Spec(name, model, ganTrain, seed, Math.max(1, GAN_CHECKPOINT_STEPS / perEpoch),
+                count, experiment.sample().grid(), plan.planHash());
+        var layout = seedDir.gan(model.name());
+        GanRun.Outcome outcome = GanRun.run(spec, pool, layout, log,
+                (i, rgb) -> System.arraycopy(rgb, 0, pixels, i * rgb.length, rgb.length));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(String.format(Locale.ROOT, "synthetic-%s-%05d", model.name(), i));
         }
-    }
-
-    private static ColorHistogram draw(TrainingGraph graph, int count, long seed, Sampler.Sink also) {
-        ColorHistogram fake = new ColorHistogram();
-        Sampler.sample(graph, count, seed, (i, rgb) -> {
-            fake.add(rgb, 0, rgb.length);
-            if (also != null) {
-                also.accept(i, rgb);
-            }
-        });
-        return fake;
+        ImageSet images = ImageSet.of(ids, ids.stream().map(id -> LesionClass.MELANOMA).toList(),
+                pool.resolution(), pixels);
+        var training = outcome.training();
+        return new Synthetic(images, new MelanomaGan(model.name(), pool.count(), training.steps(), training.seconds(),
+                outcome.histogram().emd(), training.untrainedEmd(),
+                plan.run().dir().relativize(layout.samples()).toString()));
     }
 
     /** Mean and 95% interval over the seeds of each headline figure. */

@@ -177,5 +177,11 @@ class DatasetLoaderTest {
         String bad = assertThrows(UserException.class, () -> DatasetLoader.load(isic(ALL, 4, 0), cache, log))
                 .getMessage();
         assertTrue(bad.contains("ISIC_5.png") && bad.contains("0 bytes"), bad);
+        Path empty = Files.createDirectories(root.resolve("empty"));
+        Files.writeString(empty.resolve("README.txt"), "no images here");
+        assertEquals(empty + ": no images (.jpg, .jpeg, .png, .bmp) in this folder, only other files; point "
+                + "data.path at a folder of images", assertThrows(UserException.class, () -> DatasetLoader.load(
+                new DataConfig(DataFormat.FOLDER, empty, null, null, ALL, 4, CropMode.NONE, 0, null), cache, log))
+                .getMessage());
     }
 }

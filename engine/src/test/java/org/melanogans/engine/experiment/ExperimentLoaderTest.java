@@ -211,14 +211,14 @@ class ExperimentLoaderTest {
 
     @Test
     void pyramidKeysThatDoNotApplyAreRefusedWithTheReason() {
-        assertEquals("x.yaml:8:13: models.0.levels: does not apply to type dcgan (only the multi-scale models "
-                + "lapgan, ddgan-upsampling and ddgan-deconvolution have a pyramid); remove it",
+        assertEquals("x.yaml:8:13: models.0.levels: does not apply to type dcgan (only lapgan, ddgan-upsampling, "
+                + "ddgan-deconvolution take it); remove it",
                 error(MINIMAL + "    levels: 3\n"));
-        assertEquals("x.yaml:9:15: models.1.training: does not apply to type ddgan-upsampling (only lapgan has "
-                + "per-level training); remove it",
+        assertEquals("x.yaml:9:15: models.1.training: does not apply to type ddgan-upsampling (only lapgan takes "
+                + "it); remove it",
                 error(MINIMAL + "  - type: ddgan-upsampling\n    training: per-level\n"));
         assertEquals("x.yaml:9:15: models.1.upsample: does not apply to type ddgan-deconvolution "
-                + "(ddgan-deconvolution learns its upsampling); remove it",
+                + "(only lapgan, ddgan-upsampling take it); remove it",
                 error(MINIMAL + "  - type: ddgan-deconvolution\n    upsample: nearest\n"));
         assertEquals("x.yaml:9:15: models.1.training: must be one of end-to-end, per-level, got \"joint\"",
                 error(MINIMAL + "  - type: lapgan\n    training: joint\n"));
@@ -396,6 +396,18 @@ class ExperimentLoaderTest {
         // generated data ignores the path
         assertNull(load(MINIMAL.replace("  format: generated", "  format: generated\n  path: x"), Map.of())
                 .data().path());
+    }
+
+    @Test
+    void aFileFarLargerThanAnyExperimentIsRefusedAtOnceBySize() throws IOException {
+        Path huge = dir.resolve("huge.yaml");
+        Files.writeString(huge, MINIMAL + "# " + "x".repeat(20 << 20) + "\n");
+        long started = System.nanoTime();
+        UserException e = assertThrows(UserException.class, () -> ExperimentLoader.load(huge, dir, Map.of(),
+                Map.of()));
+        assertEquals("huge.yaml: " + Files.size(huge) + " bytes is far larger than any experiment file (at most "
+                + ExperimentLoader.MAX_BYTES + "); point -Dgan.experiment at an experiment YAML", e.getMessage());
+        System.out.printf("a 20 MB experiment file refused in %.3f s%n", (System.nanoTime() - started) / 1e9);
     }
 
     @Test

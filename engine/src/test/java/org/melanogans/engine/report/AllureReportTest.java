@@ -9,8 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.melanogans.engine.GanEngine;
-import org.melanogans.engine.experiment.Experiment;
+import org.melanogans.engine.EngineRequest;
 
 /**
  * gan:report's engine side with the real Allure command line (resolved by Maven for the test):
@@ -22,16 +21,15 @@ class AllureReportTest {
     void generatesTheHtmlReportWithHistory(@TempDir Path project) throws Exception {
         Path zip = Path.of(System.getProperty("allure.commandline.zip"));
         TinyRun run = TinyRun.train(project);
-        GanEngine engine = run.engine();
-        Experiment e = run.experiment();
-        Path index = engine.report(e, "latest", zip);
-        assertTrue(Files.size(index) > 0);
-        Path report = index.getParent();
+        EngineRequest.Report request = new EngineRequest.Report(run.project().project("r.yaml", null), "latest", zip);
+        run.project().engine().report(request);
+        Path report = run.project().folder("r").allureReport();
+        assertTrue(Files.size(report.resolve("index.html")) > 0);
         JsonNode summary = new ObjectMapper().readTree(report.resolve("widgets").resolve("summary.json").toFile());
         assertEquals(2, summary.path("statistic").path("total").asInt(), summary.toString());
         assertEquals(2, summary.path("statistic").path("failed").asInt(), "one epoch is far from the paper");
 
-        engine.report(e, "latest", zip);
+        run.project().engine().report(request);
         JsonNode trend = new ObjectMapper().readTree(report.resolve("widgets").resolve("history-trend.json").toFile());
         assertEquals(2, trend.size(), "the second report carries the first one's history: " + trend);
     }

@@ -77,13 +77,13 @@ class AllureResultsTest {
 
     @Test
     void checkRowsBecomeFailedResultsWhenTheyRegress(@TempDir Path dir) throws Exception {
-        org.melanogans.engine.metrics.BaselineEntry emd = org.melanogans.engine.metrics.Tolerance.absolute(0.01,
-                org.melanogans.engine.metrics.Direction.LOWER_IS_BETTER).around(0.02);
-        org.melanogans.engine.metrics.CheckResult check = new org.melanogans.engine.metrics.CheckResult("q", List.of(
-                new org.melanogans.engine.metrics.CheckRow("models.dcgan.emd", emd, 0.05, 0.03,
-                        org.melanogans.engine.metrics.CheckStatus.REGRESSED, null),
-                new org.melanogans.engine.metrics.CheckRow("models.other.emd", emd, 0.021, 0.001,
-                        org.melanogans.engine.metrics.CheckStatus.OK, null)));
+        org.melanogans.engine.check.BaselineEntry emd = org.melanogans.engine.check.BaselineEntry.of(0.02, org.melanogans.engine.check.Tolerance.absolute(0.01,
+                org.melanogans.engine.check.Direction.LOWER_IS_BETTER));
+        org.melanogans.engine.check.CheckResult check = new org.melanogans.engine.check.CheckResult("q", List.of(
+                new org.melanogans.engine.check.CheckRow("models.dcgan.emd", emd, 0.05, 0.03,
+                        org.melanogans.engine.check.CheckStatus.REGRESSED, null),
+                new org.melanogans.engine.check.CheckRow("models.other.emd", emd, 0.021, 0.001,
+                        org.melanogans.engine.check.CheckStatus.OK, null)));
         AllureResults.writeCheck(dir, "q", check);
         Map<String, JsonNode> byName = new HashMap<>();
         try (Stream<Path> s = Files.list(dir)) {

@@ -13,11 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.melanogans.engine.UserException;
 import org.melanogans.engine.experiment.Experiment;
 import org.melanogans.engine.experiment.ExperimentLoader;
-import org.melanogans.engine.metrics.DatasetInfo;
-import org.melanogans.engine.metrics.Environment;
+import org.melanogans.engine.results.DatasetInfo;
+import org.melanogans.engine.results.Environment;
 import org.melanogans.engine.metrics.HistogramMetrics;
-import org.melanogans.engine.metrics.MetricsFile;
-import org.melanogans.engine.metrics.ModelMetrics;
+import org.melanogans.engine.results.MetricsFile;
+import org.melanogans.engine.results.ModelMetrics;
 import org.melanogans.engine.report.Comparison.Verdict;
 
 /** The paper's values come from the experiment file and are judged against metrics.json by their bands. */
@@ -50,7 +50,7 @@ class ComparisonsTest {
 
     private static ModelMetrics completed(double emd, double js) {
         HistogramMetrics h = new HistogramMetrics(emd, js, Math.sqrt(js / Math.log(2)), js / Math.log(2), null);
-        return ModelMetrics.completed(h, 0.12, 1, 1, 50, 1, 10, 1, 100);
+        return ModelMetrics.completed(h, 0.12, ModelMetrics.Networks.of(1, 1), ModelMetrics.Training.of(50, 1, 10, 1), 100);
     }
 
     @Test

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RunReportTest {
     @Test
     void aTrainedRunCarriesItsComparisonsAndAllureSideFiles(@TempDir Path project) throws Exception {
-        Path run = TinyRun.train(project).runDir();
-        Path results = run.resolve(RunReport.RESULTS);
+        Path results = TinyRun.train(project).run().allureResults();
         List<JsonNode> tests;
         try (Stream<Path> s = Files.list(results)) {
             ObjectMapper json = new ObjectMapper();

@@ -3,16 +3,14 @@ package org.melanogans.engine.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import org.melanogans.engine.EngineLog;
-import org.melanogans.engine.GanEngine;
+import org.melanogans.engine.TestProject;
 import org.melanogans.engine.experiment.Experiment;
+import org.melanogans.engine.layout.RunLayout;
 
 /** A trained run of one tiny DCGAN whose experiment file carries the paper's two Table 1 values for it. */
-record TinyRun(GanEngine engine, Experiment experiment, Path runDir) {
-    static TinyRun train(Path project) throws IOException {
-        Files.writeString(project.resolve("r.yaml"), """
+record TinyRun(TestProject project, Experiment experiment, RunLayout run) {
+    static TinyRun train(Path dir) throws IOException {
+        Files.writeString(dir.resolve("r.yaml"), """
                 name: r
                 data: {format: generated, resolution: 16, generated: {count: 24, size: 32}}
                 train: {epochs: 1, batch: 4}
@@ -24,8 +22,8 @@ record TinyRun(GanEngine engine, Experiment experiment, Path runDir) {
                     models:
                       flat: {emd: 0.0082, js_divergence: 0.0046}
                 """);
-        GanEngine engine = new GanEngine(project, project.resolve("reports"), EngineLog.STDOUT);
-        Experiment e = engine.loadExperiment(project.resolve("r.yaml"), Map.of(), Map.of());
-        return new TinyRun(engine, e, engine.train(e, false, List.of()).getParent());
+        TestProject project = new TestProject(dir);
+        project.train("r.yaml", null);
+        return new TinyRun(project, project.experiment("r.yaml", null), project.folder("r").newestRun().orElseThrow());
     }
 }

@@ -28,7 +28,7 @@ class PeerEquivalenceTest {
     @Test
     void twoStepsMatchThePyTorchPeerOnIdenticalWeights(@TempDir Path dir) throws Exception {
         Path python = Path.of(System.getenv().getOrDefault("PEER_PYTHON", "/root/venv-torch/bin/python"));
-        Path script = SharedData.isic2017().map(p -> p.getParent().getParent().resolve("bench/torch_dcgan_step.py"))
+        Path script = SharedData.shared().map(p -> p.resolve("bench/torch_dcgan_step.py"))
                 .orElse(null);
         Assumptions.assumeTrue(Files.isExecutable(python) && script != null && Files.isRegularFile(script),
                 "the PyTorch peer is not set up (bash ../shared/bench/setup_peer.sh)");

@@ -2,14 +2,12 @@ package org.melanogans.engine.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -62,7 +60,7 @@ class TrainerTest {
         float[] uninterrupted;
         try (TrainingGraph g = new TrainingGraph(model, TRAIN, 16, 7)) {
             TrainingResult r = new Trainer("dcgan", g, data, TRAIN, 7, new CheckpointStore(dir.resolve("a")),
-                    "plan", List.of()).run(() -> 0.5);
+                    "plan", List.of(), 1).run(() -> 0.5);
             assertEquals(20, r.steps());
             assertEquals(2, r.epochs());
             uninterrupted = fixedSamples(g);
@@ -78,7 +76,7 @@ class TrainerTest {
         };
         CheckpointStore store = new CheckpointStore(dir.resolve("b"));
         try (TrainingGraph g = new TrainingGraph(model, TRAIN, 16, 7)) {
-            Trainer t = new Trainer("dcgan", g, data, TRAIN, 7, store, "plan", List.of(crash));
+            Trainer t = new Trainer("dcgan", g, data, TRAIN, 7, store, "plan", List.of(crash), 1);
             assertThrows(IllegalStateException.class, () -> t.run(() -> 0.5));
         }
         assertEquals(10, store.latest().orElseThrow().state().step());
@@ -91,7 +89,7 @@ class TrainerTest {
         };
         float[] resumed;
         try (TrainingGraph g = new TrainingGraph(model, TRAIN, 16, 7)) {
-            TrainingResult r = new Trainer("dcgan", g, data, TRAIN, 7, store, "plan", List.of(record))
+            TrainingResult r = new Trainer("dcgan", g, data, TRAIN, 7, store, "plan", List.of(record), 1)
                     .run(() -> {
                         throw new AssertionError("untrained EMD must come from the checkpoint on resume");
                     });
@@ -109,11 +107,11 @@ class TrainerTest {
         TrainConfig oneEpoch = new TrainConfig(1, 4, 2e-4, 0.5, 0.999, 5, 2, 2, false);
         CheckpointStore store = new CheckpointStore(dir);
         try (TrainingGraph g = new TrainingGraph(MODEL, oneEpoch, 16, 7)) {
-            new Trainer("dcgan", g, data, oneEpoch, 7, store, "plan-a", List.of()).run(() -> 0);
+            new Trainer("dcgan", g, data, oneEpoch, 7, store, "plan-a", List.of(), 1).run(() -> 0);
         }
         try (TrainingGraph g = new TrainingGraph(MODEL, oneEpoch, 16, 7)) {
             UserException e = assertThrows(UserException.class,
-                    () -> new Trainer("dcgan", g, data, oneEpoch, 7, store, "plan-b", List.of()).run(() -> 0));
+                    () -> new Trainer("dcgan", g, data, oneEpoch, 7, store, "plan-b", List.of(), 1).run(() -> 0));
             assertTrue(e.getMessage().contains("-Dgan.fresh"), e.getMessage());
         }
     }
@@ -126,25 +124,9 @@ class TrainerTest {
         CheckpointStore store = new CheckpointStore(dir);
         try (TrainingGraph g = new TrainingGraph(MODEL, wild, 16, 7)) {
             TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
-                    () -> new Trainer("dcgan", g, data, wild, 7, store, "plan", List.of()).run(() -> 0));
+                    () -> new Trainer("dcgan", g, data, wild, 7, store, "plan", List.of(), 1).run(() -> 0));
             assertTrue(e.getMessage().contains("diverged at step"), e.getMessage());
         }
         store.latest().ifPresent(c -> assertTrue(Files.isRegularFile(c.directory().resolve("state.json"))));
-    }
-
-    @Test
-    void epochPermutationIsSeededAndComplete() {
-        int[] a = Trainer.permutation(50, 3);
-        int[] b = Trainer.permutation(50, 3);
-        assertArrayEquals(a, b);
-        assertFalse(java.util.Arrays.equals(a, Trainer.permutation(50, 4)));
-        List<Integer> sorted = new ArrayList<>();
-        for (int v : a) {
-            sorted.add(v);
-        }
-        Collections.sort(sorted);
-        for (int i = 0; i < 50; i++) {
-            assertEquals(i, sorted.get(i));
-        }
     }
 }

@@ -17,9 +17,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.melanogans.engine.EngineLog;
+import org.melanogans.engine.EngineRequest;
 import org.melanogans.engine.GanEngine;
+import org.melanogans.engine.TestProject;
 import org.melanogans.engine.UserException;
-import org.melanogans.engine.experiment.Experiment;
 import org.melanogans.engine.plan.RunDirectories;
 
 /**
@@ -73,14 +74,15 @@ class UsecaseStageTest {
             public void debug(String message) {
             }
         };
-        GanEngine engine = new GanEngine(project, project.resolve("reports"), log);
-        Experiment e = engine.loadExperiment(project.resolve("t.yaml"), Map.of(), Map.of());
-        Path run = RunDirectories.open(e, project.resolve("reports"), false, log).runDir();
+        TestProject p = new TestProject(project);
+        GanEngine engine = new GanEngine(log);
+        EngineRequest.Train train = new EngineRequest.Train(p.project("t.yaml", null), false, false, List.of());
+        Path run = RunDirectories.open(p.experiment("t.yaml", null), p.reportsRoot(), false, log).run().dir();
 
         // seed 2 cannot write its synthetic melanoma: the stage fails, seed 1's classifiers are kept
         Files.createDirectories(run.resolve("usecase").resolve("seed-2"));
         Files.writeString(run.resolve("usecase").resolve("seed-2").resolve("synthetic"), "not a directory");
-        UserException failure = assertThrows(UserException.class, () -> engine.train(e, false, List.of()));
+        UserException failure = assertThrows(UserException.class, () -> engine.train(train));
         assertTrue(failure.getMessage().startsWith("1 of 1 models and stages failed"), failure.getMessage());
         JsonNode failed = new ObjectMapper().readTree(run.resolve("metrics.json").toFile()).path("usecase");
         assertEquals("failed", failed.path("status").asText());
@@ -91,8 +93,8 @@ class UsecaseStageTest {
 
         Files.delete(run.resolve("usecase").resolve("seed-2").resolve("synthetic"));
         lines.clear();
-        Path metrics = engine.train(e, false, List.of());
-        assertEquals(run.resolve("metrics.json"), metrics);
+        engine.train(train);
+        Path metrics = run.resolve("metrics.json");
         assertEquals(5, lines.stream().filter(l -> l.contains("finished before")).count(), String.join("\n", lines));
         assertTrue(lines.contains("flat (usecase seed 2): resuming at step 12 of 12"), "its GAN resumed, not retrained");
 
@@ -118,7 +120,7 @@ class UsecaseStageTest {
             assertEquals(160, full.path("validation").path("images").asInt(), "the 40% of every class");
             Path samples = run.resolve(restored.path("gan").path("samples").asText());
             try (Stream<Path> pngs = Files.list(samples)) {
-                assertEquals(35, pngs.filter(p -> p.toString().endsWith(".png")).count(), samples.toString());
+                assertEquals(35, pngs.filter(f -> f.toString().endsWith(".png")).count(), samples.toString());
             }
         }
         JsonNode summary = usecase.path("sets").path("b-imb+flat").path("summary").path("validation_accuracy");
@@ -137,29 +139,26 @@ class UsecaseStageTest {
     void aMissingWeightsFileOrAMissingClassStopsTheStageBeforeAnyTraining(@TempDir Path project) throws Exception {
         String weights = YAML.replace("classifier: {depth: 18,", "classifier: {depth: 50, weights: w/notop.h5,");
         Files.writeString(project.resolve("w.yaml"), weights);
-        GanEngine engine = new GanEngine(project, project.resolve("reports"), EngineLog.STDOUT);
-        Experiment e = engine.loadExperiment(project.resolve("w.yaml"), Map.of(), Map.of());
-        UserException missing = assertThrows(UserException.class, () -> engine.train(e, false, List.of()));
+        TestProject p = new TestProject(project);
+        UserException missing = assertThrows(UserException.class, () -> p.train("w.yaml", null));
         assertTrue(missing.getMessage().endsWith(project.resolve("w.yaml") + ": usecase.classifier.weights: "
                 + project.resolve("w/notop.h5") + " not found; put the Keras ResNet-50 notop ImageNet weights file "
                 + "there, or remove the key to train from scratch"), missing.getMessage());
         assertFalse(Files.exists(project.resolve("reports/table2-tiny/run-0001/usecase")), "nothing trained");
 
-        UserException subset = assertThrows(UserException.class, () -> engine.train(e, false, List.of("flat")));
+        UserException subset = assertThrows(UserException.class, () -> p.train("w.yaml", null, "flat"));
         assertEquals(project.resolve("w.yaml") + ": flat trains only inside the use-case stage (usecase.gans); run "
                 + "without -Dgan.models to run the stage", subset.getMessage());
 
         // 75 generated melanoma, 45 of them training: keeping 45 leaves nothing to restore
         Files.writeString(project.resolve("r.yaml"), YAML.replace("retained_melanoma: 10", "retained_melanoma: 45"));
-        Experiment all = engine.loadExperiment(project.resolve("r.yaml"), Map.of(), Map.of());
         assertEquals(project.resolve("r.yaml") + ": usecase.retained_melanoma: keeping 45 leaves none of the training"
                 + " split's 45 melanoma to restore with synthetic ones; keep fewer than 45",
-                assertThrows(UserException.class, () -> engine.train(all, true, List.of())).getMessage());
+                assertThrows(UserException.class, () -> p.trainFresh("r.yaml", null)).getMessage());
 
         Files.writeString(project.resolve("c.yaml"), YAML.replace("resolution: 64",
                 "resolution: 64\n  classes: [nevus, melanoma]"));
-        Experiment twoClasses = engine.loadExperiment(project.resolve("c.yaml"), Map.of(), Map.of());
-        UserException noKeratosis = assertThrows(UserException.class, () -> engine.train(twoClasses, true, List.of()));
+        UserException noKeratosis = assertThrows(UserException.class, () -> p.trainFresh("c.yaml", null));
         assertTrue(noKeratosis.getMessage().endsWith(project.resolve("c.yaml") + ": usecase classifies all three "
                 + "diagnoses, but the data holds no seborrheic_keratosis images; list all three under data.classes"),
                 noKeratosis.getMessage());

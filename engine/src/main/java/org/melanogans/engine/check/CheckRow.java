@@ -1,4 +1,4 @@
-package org.melanogans.engine.metrics;
+package org.melanogans.engine.check;
 
 /**
  * One line of a {@link CheckResult}.
@@ -16,9 +16,9 @@ public record CheckRow(String key, BaselineEntry baseline, Double current, Doubl
     /** The allowed range as text: "<= 0.018", ">= 20", "0.9 .. 1.1". */
     public String allowed() {
         return switch (baseline.direction()) {
-            case LOWER_IS_BETTER -> "<= " + CheckResult.number(baseline.upperBound());
-            case HIGHER_IS_BETTER -> ">= " + CheckResult.number(baseline.lowerBound());
-            case BOTH -> CheckResult.number(baseline.lowerBound()) + " .. " + CheckResult.number(baseline.upperBound());
+            case LOWER_IS_BETTER -> "<= " + Figures.text(baseline.upperBound());
+            case HIGHER_IS_BETTER -> ">= " + Figures.text(baseline.lowerBound());
+            case BOTH -> Figures.text(baseline.lowerBound()) + " .. " + Figures.text(baseline.upperBound());
         };
     }
 
@@ -31,8 +31,8 @@ public record CheckRow(String key, BaselineEntry baseline, Double current, Doubl
         // bound on the good side.
         boolean above = current > baseline.value();
         double bound = above ? baseline.value() + baseline.allowance() : baseline.value() - baseline.allowance();
-        String relation = status == CheckStatus.OK ? " within tolerance" : (above ? " > " : " < ") + CheckResult.number(bound);
-        return key + " " + CheckResult.number(current) + relation + " (baseline "
-                + CheckResult.number(baseline.value()) + " " + baseline.toleranceText() + ")";
+        String relation = status == CheckStatus.OK ? " within tolerance" : (above ? " > " : " < ") + Figures.text(bound);
+        return key + " " + Figures.text(current) + relation + " (baseline "
+                + Figures.text(baseline.value()) + " " + baseline.toleranceText() + ")";
     }
 }

@@ -1,8 +1,9 @@
-package org.melanogans.engine.metrics;
+package org.melanogans.engine.results;
 
 import java.util.Locale;
 import org.melanogans.engine.data.ImageSet;
 import org.melanogans.engine.experiment.DataFormat;
+import org.melanogans.engine.metrics.HistogramFloor;
 
 /**
  * Which training data the metrics refer to.

@@ -1,4 +1,4 @@
-package org.melanogans.engine.metrics;
+package org.melanogans.engine.check;
 
 /** Verdict on one guarded metric. */
 public enum CheckStatus {

@@ -1,4 +1,4 @@
-package org.melanogans.engine.metrics;
+package org.melanogans.engine.results;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

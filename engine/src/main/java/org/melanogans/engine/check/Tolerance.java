@@ -1,10 +1,10 @@
-package org.melanogans.engine.metrics;
+package org.melanogans.engine.check;
 
 import java.util.Objects;
 
 /**
  * How far a metric may move from its baseline value: the rule part of a {@link BaselineEntry},
- * used by {@link Baseline#fromMetrics} to turn measured values into entries.
+ * turned into entries by {@link BaselineEntry#of}.
  */
 public record Tolerance(double tolerance, ToleranceMode mode, Direction direction) {
     public Tolerance {
@@ -23,10 +23,5 @@ public record Tolerance(double tolerance, ToleranceMode mode, Direction directio
     /** Absolute tolerance in the metric's unit. */
     public static Tolerance absolute(double amount, Direction direction) {
         return new Tolerance(amount, ToleranceMode.ABSOLUTE, direction);
-    }
-
-    /** A baseline entry with this rule around {@code value}. */
-    public BaselineEntry around(double value) {
-        return new BaselineEntry(value, tolerance, mode, direction);
     }
 }

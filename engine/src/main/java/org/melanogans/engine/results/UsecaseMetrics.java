@@ -1,45 +1,61 @@
-package org.melanogans.engine.metrics;
+package org.melanogans.engine.results;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.melanogans.engine.Json;
 
 /**
  * The {@code usecase} section of metrics.json: the lesion classifier trained on B_Full, B_Imb and
  * B_Imb restored with each GAN's synthetic melanoma (paper Table 2), once per seed, with mean and
  * 95% interval over the seeds. Baseline keys reach into it, e.g.
- * {@code usecase.sets.b-imb.summary.validation_balanced_accuracy.mean}.
+ * {@code usecase.sets.b-imb.summary.validation_balanced_accuracy.mean}. The settings are flat keys
+ * of the section ({@code usecase.pool}, ...).
  *
- * @param status           completed or failed
- * @param pool             which real melanoma the GANs trained on: paper, train-split or retained
- * @param validationLeaks  true when the pool holds validation images (the paper's protocol)
- * @param classifier       e.g. {@code resnet-18}
- * @param weights          the ImageNet weights file, or {@code none (trained from scratch)}
- * @param optimizer        adam or sgd-momentum
- * @param resolution       classifier input side
- * @param epochs           classifier epochs
- * @param seeds            the seeds the stage ran with, in order
- * @param trainingFraction share of each class in the training split
- * @param retainedMelanoma training melanoma kept in B_Imb
- * @param ganSteps         planned optimizer steps of each melanoma GAN
- * @param sets             per training set ({@code b-full}, {@code b-imb}, {@code b-imb+<gan>})
- * @param error            one-line reason when failed, otherwise null
+ * @param status   completed or failed
+ * @param settings how the stage ran
+ * @param sets     per training set ({@code b-full}, {@code b-imb}, {@code b-imb+<gan>}); null when failed
+ * @param error    one-line reason when failed, otherwise null
  */
-public record UsecaseMetrics(ModelStatus status, String pool, Boolean validationLeaks, String classifier,
-                             String weights, String optimizer, Integer resolution, Integer epochs, List<Long> seeds,
-                             Double trainingFraction, Integer retainedMelanoma, Integer ganSteps,
-                             Map<String, SetResult> sets, String error) {
+public record UsecaseMetrics(ModelStatus status, @JsonUnwrapped Settings settings, Map<String, SetResult> sets,
+                             String error) {
     public UsecaseMetrics {
         Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(settings, "settings");
         sets = sets == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(sets));
     }
 
+    /** The section of a stage that finished every seed. */
+    public static UsecaseMetrics completed(Settings settings, Map<String, SetResult> sets) {
+        return new UsecaseMetrics(ModelStatus.COMPLETED, settings, Objects.requireNonNull(sets, "sets"), null);
+    }
+
     /** The section of a stage that failed; {@code gan:check} counts its figures as missing. */
-    public static UsecaseMetrics failed(String error) {
-        return new UsecaseMetrics(ModelStatus.FAILED, null, null, null, null, null, null, null, null, null, null, null,
-                null, Objects.requireNonNull(error, "error"));
+    public static UsecaseMetrics failed(Settings settings, String error) {
+        return new UsecaseMetrics(ModelStatus.FAILED, settings, null, Objects.requireNonNull(error, "error"));
+    }
+
+    /**
+     * How the stage ran (null in files of a failed stage written before the settings were kept).
+     *
+     * @param pool             which real melanoma the GANs trained on: paper, train-split or retained
+     * @param validationLeaks  true when the pool holds validation images (the paper's protocol)
+     * @param classifier       e.g. {@code resnet-18}
+     * @param weights          the ImageNet weights file, or {@code none (trained from scratch)}
+     * @param optimizer        adam or sgd-momentum
+     * @param resolution       classifier input side
+     * @param epochs           classifier epochs
+     * @param seeds            the seeds the stage ran with, in order
+     * @param trainingFraction share of each class in the training split
+     * @param retainedMelanoma training melanoma kept in B_Imb
+     * @param ganSteps         planned optimizer steps of each melanoma GAN
+     */
+    public record Settings(String pool, Boolean validationLeaks, String classifier, String weights, String optimizer,
+                           Integer resolution, Integer epochs, List<Long> seeds, Double trainingFraction,
+                           Integer retainedMelanoma, Integer ganSteps) {
     }
 
     /**
@@ -83,18 +99,18 @@ public record UsecaseMetrics(ModelStatus status, String pool, Boolean validation
      * @param gan            the melanoma GAN that made the synthetic images, or null
      */
     public record SeedRun(long seed, Map<String, Integer> trainingImages, int synthetic, Scores training,
-                          Scores validation, double trainSeconds, GanRun gan) {
+                          Scores validation, double trainSeconds, MelanomaGan gan) {
         public SeedRun {
             trainingImages = Collections.unmodifiableMap(new LinkedHashMap<>(trainingImages));
         }
 
         /** Writes this run as JSON (atomically): the stage skips a (seed, set) whose file exists. */
         public void write(java.nio.file.Path file) {
-            MetricsJson.writeAtomically(file, this);
+            Json.write(file, this);
         }
 
         public static SeedRun read(java.nio.file.Path file) {
-            return MetricsJson.read(MetricsJson.LENIENT, file, SeedRun.class, "use-case result file");
+            return Json.read(file, SeedRun.class, "use-case result file");
         }
     }
 
@@ -127,7 +143,7 @@ public record UsecaseMetrics(ModelStatus status, String pool, Boolean validation
      * @param untrainedEmd the same for the untrained generator
      * @param samples      the synthetic melanoma folder, relative to the run directory
      */
-    public record GanRun(String model, int poolImages, long steps, double trainSeconds, double emd,
+    public record MelanomaGan(String model, int poolImages, long steps, double trainSeconds, double emd,
                          double untrainedEmd, String samples) {
     }
 }

@@ -1,4 +1,4 @@
-package org.melanogans.engine.metrics;
+package org.melanogans.engine.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,12 +17,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.melanogans.engine.UserException;
+import org.melanogans.engine.metrics.ChannelMetrics;
+import org.melanogans.engine.metrics.HistogramMetrics;
+import org.melanogans.engine.metrics.PerChannel;
 
-class MetricsFileTest {
+public class MetricsFileTest {
     @TempDir
     Path tmp;
 
-    static HistogramMetrics metrics(double emd) {
+    public static HistogramMetrics metrics(double emd) {
         ChannelMetrics c = new ChannelMetrics(emd, emd / 2, Math.sqrt(emd), emd / 2 / Math.log(2));
         return new HistogramMetrics(emd, emd / 2, Math.sqrt(emd), emd / 2 / Math.log(2), new PerChannel(c, c, c));
     }
@@ -30,7 +33,8 @@ class MetricsFileTest {
     static MetricsFile sample() {
         Environment env = new Environment("17", "Linux", "cpu", 2, "1.1.0", 42L, "abc");
         return MetricsFile.start("quickstart", "run-0001", new DatasetInfo("generated", 600, 64, "f00"), env)
-                .withModel("dcgan", ModelMetrics.completed(metrics(0.01), 0.12, 123456, 654321, 40.1, 8, 600, 100.0, 2000))
+                .withModel("dcgan", ModelMetrics.completed(metrics(0.01), 0.12, ModelMetrics.Networks.of(123456, 654321),
+                        ModelMetrics.Training.of(40.1, 8, 600, 100.0), 2000))
                 .withModel("lapgan", ModelMetrics.failed("out of memory"));
     }
 
@@ -113,7 +117,8 @@ class MetricsFileTest {
     void historyAppendsOneLinePerRun() {
         Path jsonl = tmp.resolve("reports/quickstart/metrics-history.jsonl");
         MetricsFile first = sample();
-        MetricsFile second = sample().withModel("lapgan", ModelMetrics.completed(metrics(0.04), null, 1, 1, 2, 3, 4, 5, 6));
+        MetricsFile second = sample().withModel("lapgan", ModelMetrics.completed(metrics(0.04), null, ModelMetrics.Networks.of(1, 1),
+                ModelMetrics.Training.of(2, 3, 4, 5), 6));
         MetricsHistory.append(jsonl, first);
         MetricsHistory.append(jsonl, second);
         assertEquals(List.of(first, second), MetricsHistory.read(jsonl));

@@ -1,10 +1,11 @@
-package org.melanogans.engine.metrics;
+package org.melanogans.engine.results;
 
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.melanogans.engine.Json;
 import org.melanogans.engine.UserException;
 
 /**
@@ -53,7 +54,7 @@ public record MetricsFile(String experiment, String run, DatasetInfo dataset, Ma
 
     /** Writes the file pretty-printed and atomically (temporary file, then move). */
     public void write(Path file) {
-        MetricsJson.writeAtomically(file, this);
+        Json.write(file, this);
     }
 
     /**
@@ -62,11 +63,6 @@ public record MetricsFile(String experiment, String run, DatasetInfo dataset, Ma
      * @throws UserException naming the file when it is missing or not a valid metrics file
      */
     public static MetricsFile read(Path file) {
-        return MetricsJson.read(MetricsJson.LENIENT, file, MetricsFile.class, "metrics.json file");
-    }
-
-    /** This file on one line, as the history file stores it. */
-    public String toJsonLine() {
-        return MetricsJson.oneLine(this);
+        return Json.read(file, MetricsFile.class, "metrics.json file");
     }
 }

@@ -1,4 +1,4 @@
-package org.melanogans.engine.metrics;
+package org.melanogans.engine.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -6,7 +6,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.melanogans.engine.Json;
 import org.melanogans.engine.UserException;
+import org.melanogans.engine.results.MetricsFile;
+import org.melanogans.engine.results.ModelStatus;
+import org.melanogans.engine.results.UsecaseMetrics;
 
 /**
  * The accepted metric values of an experiment, with how far each may move: what {@code gan:check}
@@ -63,7 +67,7 @@ public record Baseline(String experiment, Map<String, BaselineEntry> metrics) {
      * that has a numeric value. Failed models are left out: there is nothing to accept.
      */
     public static Baseline fromMetrics(MetricsFile metrics, Map<String, Tolerance> tolerances) {
-        JsonNode root = MetricsJson.LENIENT.valueToTree(metrics);
+        JsonNode root = Json.tree(metrics);
         Map<String, BaselineEntry> entries = new LinkedHashMap<>();
         metrics.models().forEach((model, entry) -> {
             if (entry.status() != ModelStatus.COMPLETED) {
@@ -71,9 +75,9 @@ public record Baseline(String experiment, Map<String, BaselineEntry> metrics) {
             }
             tolerances.forEach((name, rule) -> {
                 String key = "models." + model + "." + name;
-                JsonNode node = MetricsJson.lookup(root, key);
+                JsonNode node = MetricsTree.at(root, key);
                 if (node != null && node.isNumber()) {
-                    entries.put(key, rule.around(node.doubleValue()));
+                    entries.put(key, BaselineEntry.of(node.doubleValue(), rule));
                 }
             });
         });
@@ -82,8 +86,8 @@ public record Baseline(String experiment, Map<String, BaselineEntry> metrics) {
             usecase.sets().forEach((set, result) -> result.summary().forEach((figure, summary) -> {
                 Tolerance rule = USECASE_TOLERANCES.get(figure);
                 // these figures are never negative: a floor at or below 0 would be a guard that cannot fail
-                if (rule != null && rule.around(summary.mean()).lowerBound() > 0) {
-                    entries.put("usecase.sets." + set + ".summary." + figure + ".mean", rule.around(summary.mean()));
+                if (rule != null && BaselineEntry.of(summary.mean(), rule).lowerBound() > 0) {
+                    entries.put("usecase.sets." + set + ".summary." + figure + ".mean", BaselineEntry.of(summary.mean(), rule));
                 }
             }));
         }
@@ -92,7 +96,7 @@ public record Baseline(String experiment, Map<String, BaselineEntry> metrics) {
 
     /** Writes the baseline pretty-printed and atomically. */
     public void write(Path file) {
-        MetricsJson.writeAtomically(file, this);
+        Json.write(file, this);
     }
 
     /**
@@ -102,7 +106,7 @@ public record Baseline(String experiment, Map<String, BaselineEntry> metrics) {
      *                       unknown or missing keys, or holds an impossible value
      */
     public static Baseline read(Path file) {
-        Baseline baseline = MetricsJson.read(MetricsJson.STRICT, file, Baseline.class, "baseline file");
+        Baseline baseline = Json.readStrict(file, Baseline.class, "baseline file");
         if (baseline.metrics().isEmpty()) {
             throw new UserException(file + ": baseline guards no metrics (\"metrics\" is empty); regenerate it from a metrics.json");
         }

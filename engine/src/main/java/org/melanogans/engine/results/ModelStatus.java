@@ -1,4 +1,4 @@
-package org.melanogans.engine.metrics;
+package org.melanogans.engine.results;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 

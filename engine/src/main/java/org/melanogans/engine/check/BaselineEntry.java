@@ -1,4 +1,4 @@
-package org.melanogans.engine.metrics;
+package org.melanogans.engine.check;
 
 /**
  * One guarded metric in a {@link Baseline}.
@@ -9,6 +9,11 @@ package org.melanogans.engine.metrics;
  * @param direction which way of moving counts as a regression
  */
 public record BaselineEntry(double value, double tolerance, ToleranceMode mode, Direction direction) {
+
+    /** An entry with {@code rule} around {@code value}. */
+    public static BaselineEntry of(double value, Tolerance rule) {
+        return new BaselineEntry(value, rule.tolerance(), rule.mode(), rule.direction());
+    }
 
     /** The allowed change in the metric's unit. */
     public double allowance() {
@@ -33,7 +38,7 @@ public record BaselineEntry(double value, double tolerance, ToleranceMode mode, 
             case BOTH -> "±";
         };
         return sign + (mode == ToleranceMode.RELATIVE
-                ? CheckResult.number(tolerance * 100) + "%"
-                : CheckResult.number(tolerance));
+                ? Figures.text(tolerance * 100) + "%"
+                : Figures.text(tolerance));
     }
 }

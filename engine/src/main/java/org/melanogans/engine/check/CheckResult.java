@@ -1,10 +1,7 @@
-package org.melanogans.engine.metrics;
+package org.melanogans.engine.check;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -58,10 +55,10 @@ public record CheckResult(String experiment, List<CheckRow> rows) {
         for (CheckRow r : rows) {
             lines.add(new String[] {
                 r.key(),
-                number(r.baseline().value()),
-                r.current() == null ? "-" : number(r.current()),
+                Figures.text(r.baseline().value()),
+                r.current() == null ? "-" : Figures.text(r.current()),
                 r.allowed(),
-                r.delta() == null ? "-" : (r.delta() >= 0 ? "+" : "") + number(r.delta()),
+                r.delta() == null ? "-" : (r.delta() >= 0 ? "+" : "") + Figures.text(r.delta()),
                 r.status() + (r.reason() == null ? "" : " (" + r.reason() + ")")});
         }
         int[] widths = new int[6];
@@ -87,20 +84,5 @@ public record CheckResult(String experiment, List<CheckRow> rows) {
     private static String pad(String s, int width, boolean right) {
         String spaces = " ".repeat(width - s.length());
         return right ? spaces + s : s + spaces;
-    }
-
-    /** A number with at most 6 significant digits and no trailing zeros: 0.018, 40.1, 123456. */
-    static String number(double x) {
-        if (!Double.isFinite(x)) {
-            return Double.isNaN(x) ? "NaN" : (x > 0 ? "inf" : "-inf");
-        }
-        if (x == 0) {
-            return "0";
-        }
-        BigDecimal rounded = new BigDecimal(x).round(new MathContext(6)).stripTrailingZeros();
-        double magnitude = Math.abs(x);
-        return magnitude >= 1e-4 && magnitude < 1e9
-                ? rounded.toPlainString()
-                : rounded.toString().toLowerCase(Locale.ROOT);
     }
 }

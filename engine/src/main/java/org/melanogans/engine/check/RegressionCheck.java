@@ -1,9 +1,11 @@
-package org.melanogans.engine.metrics;
+package org.melanogans.engine.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.melanogans.engine.Json;
 import org.melanogans.engine.UserException;
+import org.melanogans.engine.results.MetricsFile;
 
 /**
  * Compares a run's metrics.json with a {@link Baseline}: the regression gate of {@code gan:check}.
@@ -25,7 +27,7 @@ public final class RegressionCheck {
             throw new UserException("baseline is for experiment '" + baseline.experiment() + "' but metrics.json is for '"
                     + current.experiment() + "'; use that experiment's baseline or regenerate it");
         }
-        JsonNode root = MetricsJson.LENIENT.valueToTree(current);
+        JsonNode root = Json.tree(current);
         List<CheckRow> rows = new ArrayList<>();
         baseline.metrics().forEach((key, entry) -> rows.add(check(root, key, entry)));
         return new CheckResult(current.experiment(), rows);
@@ -36,7 +38,7 @@ public final class RegressionCheck {
         if (failed != null) {
             return new CheckRow(key, entry, null, null, CheckStatus.MISSING, failed);
         }
-        JsonNode node = MetricsJson.lookup(root, key);
+        JsonNode node = MetricsTree.at(root, key);
         if (node == null || node.isNull()) {
             return new CheckRow(key, entry, null, null, CheckStatus.MISSING, "not in metrics.json");
         }

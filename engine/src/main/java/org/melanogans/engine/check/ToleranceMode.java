@@ -1,4 +1,4 @@
-package org.melanogans.engine.metrics;
+package org.melanogans.engine.check;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 

@@ -1,4 +1,4 @@
-package org.melanogans.engine.metrics;
+package org.melanogans.engine.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,6 +15,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.melanogans.engine.UserException;
+import org.melanogans.engine.results.DatasetInfo;
+import org.melanogans.engine.results.Environment;
+import org.melanogans.engine.results.MetricsFile;
+import org.melanogans.engine.results.MetricsFileTest;
+import org.melanogans.engine.results.ModelMetrics;
+import org.melanogans.engine.results.UsecaseMetrics;
 
 class RegressionCheckTest {
     @TempDir
@@ -23,8 +29,9 @@ class RegressionCheckTest {
     private static MetricsFile run(double emd, double imagesPerSecond) {
         return MetricsFile.start("quickstart", "run-0002", new DatasetInfo("generated", 600, 64, "f00"),
                         new Environment("17", "Linux", "cpu", 2, "1.1.0", 42L, "abc"))
-                .withModel("dcgan", ModelMetrics.completed(MetricsFileTest.metrics(emd), null, 1000, 500, imagesPerSecond,
-                        8, 600, 100, 2000));
+                .withModel("dcgan", ModelMetrics.completed(MetricsFileTest.metrics(emd), null,
+                        ModelMetrics.Networks.of(1000, 500), ModelMetrics.Training.of(imagesPerSecond, 8, 600, 100),
+                        2000));
     }
 
     private static Baseline baseline(String key, BaselineEntry entry) {
@@ -38,7 +45,7 @@ class RegressionCheckTest {
 
     @Test
     void relativeLowerIsBetter() {
-        BaselineEntry entry = Tolerance.relative(0.5, Direction.LOWER_IS_BETTER).around(0.012);
+        BaselineEntry entry = BaselineEntry.of(0.012, Tolerance.relative(0.5, Direction.LOWER_IS_BETTER));
         assertEquals(CheckStatus.OK, status(0.012, entry));
         assertEquals(CheckStatus.OK, status(0.0179, entry));
         assertEquals(CheckStatus.OK, status(0.018, entry), "exactly on the bound passes");
@@ -49,7 +56,7 @@ class RegressionCheckTest {
 
     @Test
     void absoluteHigherIsBetter() {
-        BaselineEntry entry = Tolerance.absolute(10, Direction.HIGHER_IS_BETTER).around(40);
+        BaselineEntry entry = BaselineEntry.of(40, Tolerance.absolute(10, Direction.HIGHER_IS_BETTER));
         CheckResult ok = RegressionCheck.run(run(0.01, 31), baseline("models.dcgan.train_images_per_second", entry));
         assertFalse(ok.failed());
         CheckResult slow = RegressionCheck.run(run(0.01, 29), baseline("models.dcgan.train_images_per_second", entry));
@@ -77,10 +84,10 @@ class RegressionCheckTest {
     @Test
     void missingKeyAndFailedModelAreRegressions() {
         Map<String, BaselineEntry> metrics = new LinkedHashMap<>();
-        metrics.put("models.dcgan.emd", Tolerance.relative(0.5, Direction.LOWER_IS_BETTER).around(0.012));
-        metrics.put("models.lapgan.emd", Tolerance.relative(0.5, Direction.LOWER_IS_BETTER).around(0.04));
-        metrics.put("models.ddgan.emd", Tolerance.relative(0.5, Direction.LOWER_IS_BETTER).around(0.03));
-        metrics.put("models.dcgan.untrained_emd", Tolerance.relative(0.5, Direction.BOTH).around(0.1));
+        metrics.put("models.dcgan.emd", BaselineEntry.of(0.012, Tolerance.relative(0.5, Direction.LOWER_IS_BETTER)));
+        metrics.put("models.lapgan.emd", BaselineEntry.of(0.04, Tolerance.relative(0.5, Direction.LOWER_IS_BETTER)));
+        metrics.put("models.ddgan.emd", BaselineEntry.of(0.03, Tolerance.relative(0.5, Direction.LOWER_IS_BETTER)));
+        metrics.put("models.dcgan.untrained_emd", BaselineEntry.of(0.1, Tolerance.relative(0.5, Direction.BOTH)));
         MetricsFile current = run(0.01, 40).withModel("lapgan", ModelMetrics.failed("out of memory"));
         CheckResult result = RegressionCheck.run(current, new Baseline("quickstart", metrics));
         assertTrue(result.failed());
@@ -100,8 +107,8 @@ class RegressionCheckTest {
     @Test
     void summaryAndTableNameTheRegression() {
         Map<String, BaselineEntry> metrics = new LinkedHashMap<>();
-        metrics.put("models.dcgan.emd", Tolerance.relative(0.5, Direction.LOWER_IS_BETTER).around(0.012));
-        metrics.put("models.dcgan.train_images_per_second", Tolerance.relative(0.3, Direction.HIGHER_IS_BETTER).around(40));
+        metrics.put("models.dcgan.emd", BaselineEntry.of(0.012, Tolerance.relative(0.5, Direction.LOWER_IS_BETTER)));
+        metrics.put("models.dcgan.train_images_per_second", BaselineEntry.of(40, Tolerance.relative(0.3, Direction.HIGHER_IS_BETTER)));
         CheckResult result = RegressionCheck.run(run(0.031, 35), new Baseline("quickstart", metrics));
         assertTrue(result.failed());
         assertEquals("1 of 2 metrics regressed: models.dcgan.emd 0.031 > 0.018 (baseline 0.012 +50%); "
@@ -129,7 +136,7 @@ class RegressionCheckTest {
     @Test
     void baselineForAnotherExperimentIsRejected() {
         Baseline other = new Baseline("paper", Map.of("models.dcgan.emd",
-                Tolerance.relative(0.5, Direction.LOWER_IS_BETTER).around(0.01)));
+                BaselineEntry.of(0.01, Tolerance.relative(0.5, Direction.LOWER_IS_BETTER))));
         UserException e = assertThrows(UserException.class, () -> RegressionCheck.run(run(0.01, 40), other));
         assertTrue(e.getMessage().contains("'paper'") && e.getMessage().contains("'quickstart'"), e.getMessage());
     }
@@ -198,6 +205,9 @@ class RegressionCheckTest {
         assertTrue(e.getMessage().startsWith(missing + ": file not found"), e.getMessage());
     }
 
+    private static final UsecaseMetrics.Settings SETTINGS = new UsecaseMetrics.Settings("retained", false,
+            "resnet-18", "none", "adam", 48, 12, List.of(1L), 0.6, 46, 1000);
+
     private static MetricsFile withUsecase(double balancedAccuracy) {
         UsecaseMetrics.Scores scores = new UsecaseMetrics.Scores(10, 0.7, balancedAccuracy, Map.of("melanoma", 0.5),
                 0.8, Map.of());
@@ -208,8 +218,7 @@ class RegressionCheckTest {
                         List.of(balancedAccuracy)),
                 "training_accuracy", new UsecaseMetrics.Summary(0.9, null, null, null, List.of(0.9))),
                 List.of(seedRun));
-        return run(0.01, 40).withUsecase(new UsecaseMetrics(ModelStatus.COMPLETED, "retained", false, "resnet-18",
-                "none", "adam", 48, 12, List.of(1L), 0.6, 46, 1000, Map.of("b-imb", set), null));
+        return run(0.01, 40).withUsecase(UsecaseMetrics.completed(SETTINGS, Map.of("b-imb", set)));
     }
 
     @Test
@@ -224,7 +233,7 @@ class RegressionCheckTest {
                 .get("usecase.sets.b-imb.summary.validation_balanced_accuracy.mean"), "0.08 cannot drop by 0.1");
         assertFalse(RegressionCheck.run(withUsecase(0.46), baseline).failed(), "a drop of 0.09 is within 0.1");
         assertTrue(RegressionCheck.run(withUsecase(0.44), baseline).failed(), "a drop of 0.11 regresses");
-        CheckResult failed = RegressionCheck.run(run(0.01, 40).withUsecase(UsecaseMetrics.failed("no data")),
+        CheckResult failed = RegressionCheck.run(run(0.01, 40).withUsecase(UsecaseMetrics.failed(SETTINGS, "no data")),
                 baseline);
         CheckRow row = failed.rows().stream().filter(r -> r.key().startsWith("usecase")).findFirst().orElseThrow();
         assertEquals(CheckStatus.MISSING, row.status());

@@ -1,0 +1,177 @@
+package org.melanogans.engine;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.nio.file.Path;
+import java.util.List;
+import org.melanogans.engine.experiment.ModelType;
+
+/**
+ * What a front end asks the engine to do: one record per goal, built by the Maven plugin and read
+ * by the engine (in Maven's JVM, or in the engine process for the goals that run TensorFlow). The
+ * records are the protocol: {@link #toJson} and {@link #fromJson} are its only serialization.
+ * Adding a property to a goal touches the Mojo and its record, nothing that parses strings.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "goal")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = EngineRequest.Train.class, name = "train"),
+    @JsonSubTypes.Type(value = EngineRequest.Sample.class, name = "sample"),
+    @JsonSubTypes.Type(value = EngineRequest.Evaluate.class, name = "evaluate"),
+    @JsonSubTypes.Type(value = EngineRequest.Check.class, name = "check"),
+    @JsonSubTypes.Type(value = EngineRequest.Report.class, name = "report"),
+    @JsonSubTypes.Type(value = EngineRequest.Bench.class, name = "bench")})
+public sealed interface EngineRequest {
+    /** Where the goal runs and which experiment it reads. */
+    Project project();
+
+    /** Whether the goal builds TensorFlow graphs (and so runs in the engine process, with oneDNN on). */
+    default boolean needsTensorFlow() {
+        return false;
+    }
+
+    /** Hands this request to the matching method of {@code goals}. */
+    void runOn(Goals goals);
+
+    /** One method per goal: the compiler checks that every request has a goal that runs it. */
+    interface Goals {
+        void train(Train request);
+
+        void sample(Sample request);
+
+        void evaluate(Evaluate request);
+
+        void check(Check request);
+
+        void report(Report request);
+
+        void bench(Bench request);
+    }
+
+    /**
+     * @param baseDir    relative paths in experiments and on the command line resolve against it
+     * @param reports    where runs are written ({@code reports/})
+     * @param experiment the experiment file; null: {@code experiments/quickstart.yaml}, else the embedded quickstart
+     * @param overrides  {@code -Dgan.set}: {@code a.b=value,...}, or null
+     * @param data       {@code -Dgan.data}: shorthand for the override {@code data.path}, or null
+     */
+    record Project(Path baseDir, Path reports, Path experiment, String overrides, Path data) {
+    }
+
+    /**
+     * gan:train.
+     *
+     * @param fresh  a new run even if the newest is unfinished
+     * @param dryRun print the resolved plan and stop
+     * @param models a subset of the experiment's models (empty: all, and the use-case stage)
+     */
+    record Train(Project project, boolean fresh, boolean dryRun, List<String> models) implements EngineRequest {
+        public Train {
+            models = List.copyOf(models);
+        }
+
+        @Override
+        public boolean needsTensorFlow() {
+            return !dryRun;
+        }
+
+        @Override
+        public void runOn(Goals goals) {
+            goals.train(this);
+        }
+    }
+
+    /**
+     * gan:sample.
+     *
+     * @param run   {@code latest} or a run id
+     * @param model one model, or null: all
+     * @param count samples per model, or null: the experiment's {@code sample.count}
+     * @param seed  the sample noise's seed, or null: the experiment's
+     */
+    record Sample(Project project, String run, String model, Integer count, Long seed) implements EngineRequest {
+        @Override
+        public boolean needsTensorFlow() {
+            return true;
+        }
+
+        @Override
+        public void runOn(Goals goals) {
+            goals.sample(this);
+        }
+    }
+
+    /**
+     * gan:evaluate: a run's samples, or two folders ({@code real} and {@code fake} both given).
+     *
+     * @param output where the folders' metrics go as JSON, or null: the log
+     */
+    record Evaluate(Project project, String run, Path real, Path fake, Path output) implements EngineRequest {
+        @Override
+        public void runOn(Goals goals) {
+            goals.evaluate(this);
+        }
+    }
+
+    /**
+     * gan:check.
+     *
+     * @param metrics        the metrics.json to check, or null: the experiment's latest
+     * @param baseline       the baseline, or null: {@code experiments/baselines/<experiment>.json}
+     * @param updateBaseline write the baseline instead of checking
+     */
+    record Check(Project project, Path metrics, Path baseline, boolean updateBaseline) implements EngineRequest {
+        @Override
+        public void runOn(Goals goals) {
+            goals.check(this);
+        }
+    }
+
+    /**
+     * gan:report.
+     *
+     * @param allureZip the Allure command line distribution (the plugin's own dependency)
+     */
+    record Report(Project project, String run, Path allureZip) implements EngineRequest {
+        @Override
+        public void runOn(Goals goals) {
+            goals.report(this);
+        }
+    }
+
+    /**
+     * gan:bench: training steps of one model on random data. Null numbers take their defaults.
+     *
+     * @param threads        TensorFlow intra-op threads
+     * @param interOpThreads TensorFlow inter-op threads
+     * @param baseChannels   null: as the PyTorch peer, by resolution
+     * @param output         a JSON-lines file the figures are appended to, or null
+     */
+    record Bench(Project project, ModelType model, Integer resolution, Integer steps, Integer warmup, Integer batch,
+                 Integer threads, Integer interOpThreads, Integer baseChannels, Integer zDim, boolean bfloat16,
+                 Path output) implements EngineRequest {
+        @Override
+        public boolean needsTensorFlow() {
+            return true;
+        }
+
+        @Override
+        public void runOn(Goals goals) {
+            goals.bench(this);
+        }
+    }
+
+    /** This request as one line of JSON. */
+    default String toJson() {
+        return Json.line(this);
+    }
+
+    /** The request {@link #toJson} wrote. */
+    static EngineRequest fromJson(String json) {
+        try {
+            return Json.LENIENT.readValue(json, EngineRequest.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not an engine request: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.melanogans.engine.goal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.melanogans.engine.EngineLog;
+import org.melanogans.engine.EngineRequest;
+import org.melanogans.engine.UserException;
+import org.melanogans.engine.data.DatasetLoader;
+import org.melanogans.engine.data.ImageSet;
+import org.melanogans.engine.experiment.DataFormat;
+import org.melanogans.engine.experiment.Experiment;
+import org.melanogans.engine.experiment.ExperimentLoader;
+import org.melanogans.engine.experiment.ModelConfig;
+import org.melanogans.engine.layout.ExperimentFolder;
+import org.melanogans.engine.layout.ReportsRoot;
+
+/**
+ * What every goal starts from: the project folder, the reports folder, the experiment the request
+ * names (with its overrides) and, for the goals that read images, its data.
+ */
+public final class Workspace {
+    private final EngineRequest.Project project;
+    private final Path baseDir;
+    private final ReportsRoot reports;
+    private final EngineLog log;
+
+    public Workspace(EngineRequest.Project project, EngineLog log) {
+        this.project = project;
+        this.baseDir = project.baseDir().toAbsolutePath().normalize();
+        this.reports = new ReportsRoot(baseDir.resolve(project.reports()));
+        this.log = log;
+    }
+
+    public EngineLog log() {
+        return log;
+    }
+
+    public ReportsRoot reports() {
+        return reports;
+    }
+
+    /** A path given on the command line, relative to the project folder. */
+    public Path resolve(Path path) {
+        return baseDir.resolve(path).normalize();
+    }
+
+    /** The baseline gan:check compares an experiment with by default. */
+    public Path defaultBaseline(Experiment experiment) {
+        return baseDir.resolve("experiments").resolve("baselines").resolve(experiment.name() + ".json");
+    }
+
+    /** The experiment's folder of runs. */
+    public ExperimentFolder folder(Experiment experiment) {
+        return reports.experiment(experiment.name());
+    }
+
+    /**
+     * The request's experiment with every override applied; no file named means
+     * {@code experiments/quickstart.yaml} when it exists, else the quickstart embedded in the engine.
+     */
+    public Experiment experiment() {
+        Map<String, String> overrides = new LinkedHashMap<>(ExperimentLoader.parseOverrides(project.overrides()));
+        if (project.data() != null) {
+            overrides.put("data.path", resolve(project.data()).toString());
+        }
+        Path file = project.experiment();
+        if (file == null) {
+            Path quickstart = baseDir.resolve("experiments").resolve("quickstart.yaml");
+            if (!Files.isRegularFile(quickstart)) {
+                log.info("No experiment given and no experiments/quickstart.yaml here: using the embedded quickstart");
+                return ExperimentLoader.loadEmbeddedDefault(baseDir, overrides, System.getenv());
+            }
+            file = quickstart;
+        }
+        return ExperimentLoader.load(resolve(file), baseDir, overrides, System.getenv());
+    }
+
+    /** The experiment file as the user knows it: relative to the project when inside it. */
+    public String display(Experiment e) {
+        Path source = e.source();
+        return source.isAbsolute() && source.startsWith(baseDir) ? baseDir.relativize(source).toString()
+                : source.toString();
+    }
+
+    /**
+     * Fails, naming the experiment file and the fix, when the experiment's images are needed but
+     * its data folder was given nowhere (file, -Dgan.data, ISIC2017_DIR). Checked by the goals that
+     * read images, not when loading, so gan:check and gan:sample work without the data.
+     */
+    public void requireDataPath(Experiment e) {
+        if (e.data().path() != null || e.data().format() == DataFormat.GENERATED) {
+            return;
+        }
+        throw new UserException(display(e) + (e.data().format() == DataFormat.ISIC2017
+                ? ": data.path is not set for format isic2017: pass -Dgan.data=DIR (the folder holding "
+                + "ISIC-2017_Training_Data/ and ISIC-2017_Training_Part3_GroundTruth.csv) or set ISIC2017_DIR"
+                : ": data.path is not set for format folder: pass -Dgan.data=DIR (the folder of images) or add "
+                + "data.path"));
+    }
+
+    /** The experiment's training images, prepared (and cached) at its resolution. */
+    public ImageSet data(Experiment experiment) {
+        requireDataPath(experiment);
+        ImageSet data = DatasetLoader.load(experiment.data(), reports.dataCache(), log);
+        log.info(String.format(Locale.ROOT, "Data: %d images at %d px (%s, sha256 %s)%s", data.count(),
+                data.resolution(), experiment.data().format().name().toLowerCase(Locale.ROOT),
+                data.sha256().substring(0, Math.min(12, data.sha256().length())),
+                data.skipped().isEmpty() ? "" : ", " + data.skipped().size() + " skipped"));
+        return data;
+    }
+
+    /** The named models of the experiment (all of them when {@code names} is empty). */
+    public static List<ModelConfig> select(Experiment experiment, List<String> names) {
+        if (names.isEmpty()) {
+            return experiment.models();
+        }
+        List<ModelConfig> selected = new ArrayList<>();
+        for (String name : names) {
+            selected.add(experiment.models().stream().filter(m -> m.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new UserException("gan.models: no model '" + name + "' in " + experiment.source()
+                            + "; its models are " + experiment.models().stream().map(ModelConfig::name).toList())));
+        }
+        return selected;
+    }
+
+    /** The models that train only inside the use-case stage, on melanoma. */
+    public static List<String> usecaseGans(Experiment experiment) {
+        return experiment.usecase() == null ? List.of() : experiment.usecase().gans();
+    }
+}

@@ -1,0 +1,96 @@
+package org.melanogans.engine.layout;
+
+import java.nio.file.Path;
+
+/**
+ * The one owner of a run's layout, {@code reports/<experiment>/run-NNNN/}: every path inside a run
+ * comes from here.
+ *
+ * <pre>
+ * plan.yaml, plan.sha256   the resolved plan, written before any work
+ * COMPLETE                 present once every model (and the use-case) finished
+ * metrics.json             the figures CI reads
+ * models/&lt;m&gt;/            checkpoints/, losses.jsonl, emd.jsonl
+ * samples/&lt;m&gt;/           sample-NNNNN.png
+ * grids/&lt;m&gt;.png, grids/&lt;m&gt;/&lt;side&gt;px.png
+ * plots/                   &lt;m&gt;-histograms.png, -losses.png, -emd.png, -&lt;metric&gt;-trend.png, &lt;set&gt;-confusion.png
+ * usecase/seed-&lt;s&gt;/       see {@link SeedLayout}
+ * allure-results/          the run's Allure results
+ * </pre>
+ *
+ * @param dir the run folder, absolute
+ */
+public record RunLayout(Path dir) {
+    /** The file name of a run's (and latest/'s) figures. */
+    public static final String METRICS = "metrics.json";
+
+    /** {@code run-0001}, ... */
+    public String id() {
+        return dir.getFileName().toString();
+    }
+
+    public Path plan() {
+        return dir.resolve("plan.yaml");
+    }
+
+    /** The plan's hash, written after {@link #plan()}, so its presence means the plan is whole. */
+    public Path planHash() {
+        return dir.resolve("plan.sha256");
+    }
+
+    /** Marker of a finished run. */
+    public Path complete() {
+        return dir.resolve("COMPLETE");
+    }
+
+    public Path metrics() {
+        return dir.resolve(METRICS);
+    }
+
+    public Path allureResults() {
+        return dir.resolve("allure-results");
+    }
+
+    /** A Table 1 model's files. */
+    public GanLayout gan(String model) {
+        Path models = dir.resolve("models").resolve(model);
+        return new GanLayout(models.resolve("checkpoints"), models.resolve("losses.jsonl"),
+                models.resolve("emd.jsonl"), dir.resolve("samples").resolve(model),
+                dir.resolve("grids").resolve(model + ".png"), dir.resolve("grids").resolve(model),
+                plot(model + "-histograms.png"));
+    }
+
+    /** A model's loss curve picture. */
+    public Path lossPlot(String model) {
+        return plot(model + "-losses.png");
+    }
+
+    /** A model's per-checkpoint EMD curve picture. */
+    public Path emdPlot(String model) {
+        return plot(model + "-emd.png");
+    }
+
+    /** A model's metric across the experiment's runs. */
+    public Path trendPlot(String model, String metric) {
+        return plot(model + "-" + metric + "-trend.png");
+    }
+
+    /** A use-case training set's confusion matrix, summed over the seeds. */
+    public Path confusionPlot(String set) {
+        return plot(set + "-confusion.png");
+    }
+
+    /** The use-case stage's folder of one seed. */
+    public SeedLayout usecaseSeed(long seed) {
+        return new SeedLayout(dir.resolve("usecase").resolve("seed-" + seed));
+    }
+
+    /** The folder of a model's use-case samples, as the log names it for any seed. */
+    public Path usecaseFolder() {
+        return dir.resolve("usecase");
+    }
+
+    private Path plot(String name) {
+        return dir.resolve("plots").resolve(name);
+    }
+}

@@ -1,0 +1,109 @@
+package org.melanogans.engine.results;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.Objects;
+import org.melanogans.engine.metrics.HistogramMetrics;
+import org.melanogans.engine.metrics.PerChannel;
+
+/**
+ * One model's entry under {@code models} in metrics.json. The parts are flat keys in the file
+ * ({@code emd}, ..., {@code parameters}, ..., {@code steps}, ...), every key always written; a value
+ * that does not apply is null: all of them but the error for a failed model, {@code untrained_emd}
+ * when no untrained reference was scored.
+ *
+ * @param status       completed or failed
+ * @param histogram    the paper's histogram metrics of the samples against the training images
+ * @param untrainedEmd EMD of an untrained generator of the same model: shows how far training moved it
+ * @param networks     the networks' sizes
+ * @param training     how long and how fast the model trained
+ * @param samples      number of generated images the metrics were computed on
+ * @param error        one-line reason when failed, otherwise null
+ */
+public record ModelMetrics(ModelStatus status, @JsonUnwrapped Histogram histogram, Double untrainedEmd,
+                           @JsonUnwrapped Networks networks, @JsonUnwrapped Training training, Integer samples,
+                           String error) {
+    public ModelMetrics {
+        Objects.requireNonNull(status, "status");
+        histogram = Objects.requireNonNullElse(histogram, Histogram.NONE);
+        networks = Objects.requireNonNullElse(networks, Networks.NONE);
+        training = Objects.requireNonNullElse(training, Training.NONE);
+    }
+
+    /**
+     * The histogram metrics as the file holds them.
+     *
+     * @param emd               headline EMD
+     * @param jsDivergence      headline JS divergence, nats
+     * @param jsDistance        headline JS distance (scipy {@code jensenshannon}, base 2)
+     * @param jsDivergenceBase2 headline JS divergence, bits
+     * @param perChannel        the same measures per colour channel
+     */
+    public record Histogram(Double emd, Double jsDivergence, Double jsDistance, Double jsDivergenceBase2,
+                            PerChannel perChannel) {
+        static final Histogram NONE = new Histogram(null, null, null, null, null);
+
+        public static Histogram of(HistogramMetrics m) {
+            return new Histogram(m.emd(), m.jsDivergence(), m.jsDistance(), m.jsDivergenceBase2(), m.perChannel());
+        }
+    }
+
+    /**
+     * @param parameters              the generator's trainable parameters (the count the paper equalises)
+     * @param discriminatorParameters the discriminator's trainable parameters
+     */
+    public record Networks(Long parameters, Long discriminatorParameters) {
+        static final Networks NONE = new Networks(null, null);
+
+        public static Networks of(long generator, long discriminator) {
+            return new Networks(generator, discriminator);
+        }
+    }
+
+    /**
+     * @param trainImagesPerSecond training steps x batch over training wall time
+     * @param epochs               epochs trained
+     * @param steps                optimizer steps taken
+     * @param trainSeconds         wall-clock training time, resumes included
+     */
+    public record Training(Double trainImagesPerSecond, Integer epochs, Long steps, Double trainSeconds) {
+        static final Training NONE = new Training(null, null, null, null);
+
+        public static Training of(double imagesPerSecond, int epochs, long steps, double seconds) {
+            return new Training(imagesPerSecond, epochs, steps, seconds);
+        }
+    }
+
+    /** Entry of a model that trained and was scored. */
+    public static ModelMetrics completed(HistogramMetrics histogram, Double untrainedEmd, Networks networks,
+                                         Training training, int samples) {
+        return new ModelMetrics(ModelStatus.COMPLETED, Histogram.of(histogram), untrainedEmd, networks, training,
+                samples, null);
+    }
+
+    /** Entry of a model that failed; the regression check counts its metrics as missing. */
+    public static ModelMetrics failed(String error) {
+        return new ModelMetrics(ModelStatus.FAILED, null, null, null, null, null,
+                Objects.requireNonNull(error, "error"));
+    }
+
+    /** This entry with its samples scored anew; what training measured is kept. */
+    public ModelMetrics rescored(HistogramMetrics newHistogram, int newSamples) {
+        return new ModelMetrics(ModelStatus.COMPLETED, Histogram.of(newHistogram), untrainedEmd, networks, training,
+                newSamples, null);
+    }
+
+    /** The headline EMD, or null when not scored. */
+    public Double emd() {
+        return histogram.emd();
+    }
+
+    /** The headline JS divergence (nats), or null when not scored. */
+    public Double jsDivergence() {
+        return histogram.jsDivergence();
+    }
+
+    /** The headline JS distance (base 2), or null when not scored. */
+    public Double jsDistance() {
+        return histogram.jsDistance();
+    }
+}

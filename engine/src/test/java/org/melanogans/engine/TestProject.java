@@ -1,0 +1,57 @@
+package org.melanogans.engine;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.melanogans.engine.experiment.Experiment;
+import org.melanogans.engine.goal.Workspace;
+import org.melanogans.engine.layout.ExperimentFolder;
+import org.melanogans.engine.layout.ReportsRoot;
+
+/**
+ * A project folder for tests that run goals the way the plugin does: through {@link GanEngine}
+ * and {@link EngineRequest}s.
+ *
+ * @param dir     the project folder; relative paths resolve against it
+ * @param reports where runs go
+ * @param data    {@code -Dgan.data}, or null
+ */
+public record TestProject(Path dir, Path reports, Path data) {
+    /** Runs in {@code <dir>/reports}. */
+    public TestProject(Path dir) {
+        this(dir, dir.resolve("reports"), null);
+    }
+
+    /** The request context of {@code experiment} (a path relative to the project, or null) with overrides. */
+    public EngineRequest.Project project(String experiment, String overrides) {
+        return new EngineRequest.Project(dir, reports, experiment == null ? null : Path.of(experiment), overrides,
+                data);
+    }
+
+    public GanEngine engine() {
+        return new GanEngine(EngineLog.STDOUT);
+    }
+
+    /** gan:train of {@code experiment} (only {@code models} when any are named). */
+    public void train(String experiment, String overrides, String... models) {
+        engine().train(new EngineRequest.Train(project(experiment, overrides), false, false, List.of(models)));
+    }
+
+    /** gan:train -Dgan.fresh of {@code experiment}. */
+    public void trainFresh(String experiment, String overrides) {
+        engine().train(new EngineRequest.Train(project(experiment, overrides), true, false, List.of()));
+    }
+
+    public ReportsRoot reportsRoot() {
+        return new ReportsRoot(reports);
+    }
+
+    /** The experiment as the goals load it. */
+    public Experiment experiment(String experiment, String overrides) {
+        return new Workspace(project(experiment, overrides), EngineLog.STDOUT).experiment();
+    }
+
+    /** The folder of the experiment named {@code name}. */
+    public ExperimentFolder folder(String name) {
+        return new ReportsRoot(reports).experiment(name);
+    }
+}
