@@ -20,9 +20,15 @@ assert m.steps == 12
 assert metrics.environment.tensorflow == '1.1.0'
 // gan:sample -Dgan.count=10 replaced the 64 samples of training with 10
 // the sample folder holds samples only (it can be handed to gan:evaluate as it is); the grid is apart
+// gan:sample never touches the run's own samples: it draws into a folder of its own
 def files = new File(run, 'samples/dcgan').listFiles()
-assert files.size() == 10
+assert files.size() == 64
 assert files.every { it.name ==~ /sample-\d+\.png/ }
+def drawn = new File(run, 'extra-samples/dcgan/step-00000012-seed-3-count-10/samples').listFiles()
+assert drawn.size() == 10
+def log0 = new File(basedir, 'build.log').text
+assert log0.contains('dcgan: EMD ') && log0.contains('of its 64 samples: reproduced') : 'gan:evaluate reproduced the run'
+assert !new File(run, 'reevaluations').exists()
 assert new File(run, 'grids/dcgan.png').length() > 0
 assert new File(basedir, 'experiments/baselines/tiny.json').isFile()
 def log = new File(basedir, 'build.log').text

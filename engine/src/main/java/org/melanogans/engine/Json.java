@@ -92,6 +92,18 @@ public final class Json {
         }
     }
 
+    /** Replaces a JSON-lines file with {@code values}, one line each, atomically. */
+    public static void writeLines(Path jsonl, List<?> values) {
+        StringBuilder text = new StringBuilder();
+        values.forEach(v -> text.append(line(v)).append('\n'));
+        try {
+            AtomicFile.write(jsonl, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UserException(jsonl + ": cannot write (" + e.getMessage() + "); check the folder is writable",
+                    e);
+        }
+    }
+
     /**
      * Reads {@code file} as {@code type}, tolerating unknown keys.
      *

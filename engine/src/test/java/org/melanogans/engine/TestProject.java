@@ -14,11 +14,16 @@ import org.melanogans.engine.layout.ReportsRoot;
  * @param dir     the project folder; relative paths resolve against it
  * @param reports where runs go
  * @param data    {@code -Dgan.data}, or null
+ * @param lines   every line the goals logged (warnings prefixed {@code WARN })
  */
-public record TestProject(Path dir, Path reports, Path data) {
+public record TestProject(Path dir, Path reports, Path data, List<String> lines) {
     /** Runs in {@code <dir>/reports}. */
     public TestProject(Path dir) {
-        this(dir, dir.resolve("reports"), null);
+        this(dir, dir.resolve("reports"), null, new java.util.ArrayList<>());
+    }
+
+    public TestProject(Path dir, Path reports, Path data) {
+        this(dir, reports, data, new java.util.ArrayList<>());
     }
 
     /** The request context of {@code experiment} (a path relative to the project, or null) with overrides. */
@@ -28,12 +33,42 @@ public record TestProject(Path dir, Path reports, Path data) {
     }
 
     public GanEngine engine() {
-        return new GanEngine(EngineLog.STDOUT);
+        return new GanEngine(new EngineLog() {
+            @Override
+            public void info(String message) {
+                lines.add(message);
+                System.out.println(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                info("WARN " + message);
+            }
+
+            @Override
+            public void debug(String message) {
+            }
+        });
     }
 
     /** gan:train of {@code experiment} (only {@code models} when any are named). */
     public void train(String experiment, String overrides, String... models) {
         engine().train(new EngineRequest.Train(project(experiment, overrides), false, false, List.of(models)));
+    }
+
+    /** gan:sample of a run. */
+    public void sample(String experiment, String overrides, String run, String model, Integer count, Long seed) {
+        engine().sample(new EngineRequest.Sample(project(experiment, overrides), run, model, count, seed));
+    }
+
+    /** gan:evaluate of a run. */
+    public void evaluate(String experiment, String overrides, String run) {
+        engine().evaluate(new EngineRequest.Evaluate(project(experiment, overrides), run, null, null, null));
+    }
+
+    /** gan:check of the latest results against the default baseline (or writing it). */
+    public void check(String experiment, boolean updateBaseline) {
+        engine().check(new EngineRequest.Check(project(experiment, null), null, null, updateBaseline));
     }
 
     /** gan:train -Dgan.fresh of {@code experiment}. */

@@ -2,7 +2,9 @@ package org.melanogans.engine.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -92,6 +94,48 @@ public record Baseline(String experiment, Map<String, BaselineEntry> metrics) {
             }));
         }
         return new Baseline(metrics.experiment(), entries);
+    }
+
+    /**
+     * The baseline {@code metrics} gives, where every metric {@code old} guards keeps its rule
+     * (tolerance, mode and direction, perhaps set by hand) and takes the new value; a metric
+     * metrics.json no longer has is dropped. {@code old} may be null.
+     *
+     * @return the new baseline and one line per change ("key: 0.0203 -> 0.0198", "key: added", ...)
+     */
+    public static Update update(Baseline old, MetricsFile metrics) {
+        Baseline fresh = fromMetrics(metrics);
+        JsonNode root = Json.tree(metrics);
+        Map<String, BaselineEntry> entries = new LinkedHashMap<>();
+        List<String> changes = new ArrayList<>();
+        Map<String, BaselineEntry> before = old == null ? Map.of() : old.metrics();
+        before.forEach((key, was) -> {
+            JsonNode node = MetricsTree.at(root, key);
+            if (node == null || !node.isNumber()) {
+                changes.add(key + ": removed (not in " + metrics.run() + "'s metrics)");
+                return;
+            }
+            BaselineEntry now = new BaselineEntry(node.doubleValue(), was.tolerance(), was.mode(), was.direction());
+            entries.put(key, now);
+            if (now.value() != was.value()) {
+                changes.add(key + ": " + Figures.text(was.value()) + " -> " + Figures.text(now.value()) + " (rule "
+                        + now.toleranceText() + " kept)");
+            }
+        });
+        fresh.metrics().forEach((key, entry) -> {
+            if (!entries.containsKey(key)) {
+                entries.put(key, entry);
+                changes.add(key + ": added at " + Figures.text(entry.value()) + " " + entry.toleranceText());
+            }
+        });
+        return new Update(new Baseline(metrics.experiment(), entries), changes);
+    }
+
+    /**
+     * @param baseline the updated baseline
+     * @param changes  one line per changed, added or removed metric
+     */
+    public record Update(Baseline baseline, List<String> changes) {
     }
 
     /** Writes the baseline pretty-printed and atomically. */

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.melanogans.engine.Folders;
 import org.melanogans.engine.Json;
 import org.melanogans.engine.UserException;
 
@@ -47,17 +47,12 @@ public final class CheckpointStore {
      * directory; then the sidecar is written and the directory renamed into place.
      */
     public Checkpoint save(CheckpointState state, Consumer<Path> saveVariables) {
-        String name = String.format("%s%08d", PREFIX, state.step());
-        Path tmp = dir.resolve(".tmp-" + name);
-        Path target = dir.resolve(name);
+        Path target = dir.resolve(String.format("%s%08d", PREFIX, state.step()));
         try {
-            Files.createDirectories(dir);
-            deleteTree(tmp);
-            Files.createDirectories(tmp);
-            saveVariables.accept(tmp.resolve("variables"));
-            Json.write(tmp.resolve(STATE), state);
-            deleteTree(target);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            Folders.write(target, tmp -> {
+                saveVariables.accept(tmp.resolve("variables"));
+                Json.write(tmp.resolve(STATE), state);
+            });
             prune();
             return new Checkpoint(target, state);
         } catch (IOException e) {
@@ -98,18 +93,7 @@ public final class CheckpointStore {
     private void prune() throws IOException {
         List<Path> dirs = complete();
         for (int i = 0; i < dirs.size() - KEEP; i++) {
-            deleteTree(dirs.get(i));
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
+            Folders.delete(dirs.get(i));
         }
     }
 }

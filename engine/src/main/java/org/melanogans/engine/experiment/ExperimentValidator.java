@@ -45,7 +45,8 @@ final class ExperimentValidator {
         Section top = new Section(root, "", "name", "seed", "data", "train", "models", "sample", "usecase",
                 "report");
         String name = top.has("name") ? top.string("name", null, EXPERIMENT_NAME,
-                "a name of lower-case letters, digits, '.', '_' or '-'") : defaultName();
+                "a name that starts with a lower-case letter or digit, then lower-case letters, digits, '.', '_' or"
+                        + " '-'") : defaultName();
         long seed = top.longValue("seed", Defaults.SEED);
         DataConfig data = data(top.section("data", true, "format", "path", "images", "labels", "classes",
                 "resolution", "crop", "limit", "generated"));
@@ -125,7 +126,8 @@ final class ExperimentValidator {
                     "refine_channels", "upsample", "training");
             ModelType type = s.choice("type", null, ModelType.values());
             String name = s.string("name", YamlNames.of(type), MODEL_NAME,
-                    "a name of lower-case letters, digits, '_' or '-'");
+                    "a name that starts with a lower-case letter or digit, then lower-case letters, digits, '_' or"
+                            + " '-'");
             int baseChannels = s.integer("base_channels", Defaults.BASE_CHANNELS, v -> v >= 1, "an integer >= 1");
             rejectUnused(s, type);
             PyramidConfig pyramid = new PyramidConfig(

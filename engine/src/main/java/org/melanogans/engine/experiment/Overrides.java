@@ -73,9 +73,13 @@ final class Overrides {
     private static void add(Map<String, String> result, String item, String spec) {
         int eq = item.indexOf('=');
         String key = eq < 0 ? "" : item.substring(0, eq).trim();
-        if (eq < 0 || !OVERRIDE_KEY.matcher(key).matches()) {
+        if (eq < 0) {
             throw new UserException("-Dgan.set: \"" + item.trim() + "\" in \"" + spec
-                    + "\" is not key=value with a dotted key; write " + OVERRIDE_EXAMPLE);
+                    + "\" is not key=value; write " + OVERRIDE_EXAMPLE);
+        }
+        if (!OVERRIDE_KEY.matcher(key).matches()) {
+            throw new UserException("-Dgan.set: the key \"" + key + "\" in \"" + spec + "\" is not a dotted path of"
+                    + " ASCII letters, digits and '_' (such as train.epochs); write " + OVERRIDE_EXAMPLE);
         }
         if (result.containsKey(key)) {
             throw new UserException("-Dgan.set: key " + key + " is given twice in \"" + spec
@@ -90,7 +94,7 @@ final class Overrides {
         if (!OVERRIDE_KEY.matcher(key).matches()) {
             throw new UserException(where + ": not a dotted key; write " + OVERRIDE_EXAMPLE);
         }
-        ConfigNode node = ExperimentLoader.parse(value, m -> where, where, where);
+        ConfigNode node = SafeYaml.parse(value, m -> where, where, where);
         String[] segments = key.split("\\.");
         ConfigNode current = root;
         StringBuilder path = new StringBuilder();

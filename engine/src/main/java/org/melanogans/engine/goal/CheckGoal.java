@@ -2,6 +2,8 @@ package org.melanogans.engine.goal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.melanogans.engine.EngineLog;
 import org.melanogans.engine.EngineRequest;
 import org.melanogans.engine.UserException;
@@ -9,13 +11,19 @@ import org.melanogans.engine.check.Baseline;
 import org.melanogans.engine.check.CheckResult;
 import org.melanogans.engine.check.RegressionCheck;
 import org.melanogans.engine.experiment.Experiment;
+import org.melanogans.engine.experiment.ModelConfig;
+import org.melanogans.engine.layout.ExperimentFolder;
+import org.melanogans.engine.plan.RunDirectories;
 import org.melanogans.engine.report.AllureResults;
 import org.melanogans.engine.results.MetricsFile;
+import org.melanogans.engine.results.ModelMetrics;
+import org.melanogans.engine.results.ModelStatus;
 
 /**
  * gan:check: compares a metrics.json (by default the experiment's latest) with its baseline, prints
- * the table and fails on a regression; or writes the baseline from the metrics. The newest run's
- * check also goes into that run's Allure results.
+ * the table and fails on a regression; or updates the baseline from the metrics, which must cover
+ * every model (and the use-case stage) of the experiment, keeping each metric's rule. A check of
+ * the latest results also goes into the Allure results of the run that published them.
  */
 public final class CheckGoal {
     private CheckGoal() {
@@ -24,13 +32,13 @@ public final class CheckGoal {
     public static void run(Workspace workspace, EngineRequest.Check request) {
         EngineLog log = workspace.log();
         Experiment experiment = workspace.experiment();
+        ExperimentFolder folder = workspace.folder(experiment);
         Path metrics = request.metrics() != null ? workspace.resolve(request.metrics()) : latestMetrics(workspace,
                 experiment);
         Path baseline = request.baseline() != null ? workspace.resolve(request.baseline())
                 : workspace.defaultBaseline(experiment);
         if (request.updateBaseline()) {
-            Baseline.fromMetrics(MetricsFile.read(metrics)).write(baseline);
-            log.info("Baseline written to " + baseline + " from " + metrics);
+            updateBaseline(experiment, MetricsFile.read(metrics), metrics, baseline, log);
             return;
         }
         if (!Files.isRegularFile(baseline)) {
@@ -38,17 +46,59 @@ public final class CheckGoal {
                     + " -Dgan.updateBaseline, or pass -Dgan.baseline=FILE");
         }
         CheckResult result = RegressionCheck.run(MetricsFile.read(metrics), Baseline.read(baseline));
-        if (request.metrics() == null) {
+        if (request.metrics() == null && Files.isDirectory(folder.dir()) && !folder.runNumbers().isEmpty()) {
             // a latest/metrics.json put there by hand has no run to attach the results to
-            workspace.folder(experiment).newestRun().ifPresent(run ->
-                    AllureResults.writeCheck(run.allureResults(), experiment.name(), result));
+            try {
+                AllureResults.writeCheck(RunDirectories.find(folder, RunDirectories.LATEST).allureResults(),
+                        experiment.name(), result);
+            } catch (UserException noRun) {
+                log.debug("no run to attach the check to: " + noRun.getMessage());
+            }
         }
         result.table().lines().forEach(log::info);
         if (result.failed()) {
-            throw new UserException(result.summary() + " (baseline " + baseline + ", refreshed with"
-                    + " -Dgan.updateBaseline)");
+            throw new UserException(result.summary() + " (baseline " + baseline + ")");
         }
         log.info(result.summary());
+    }
+
+    /**
+     * Refuses metrics that do not cover the whole experiment (a failed or missing model or stage
+     * would leave its guards out); otherwise writes the baseline, keeping each metric's rule, and
+     * says what changed.
+     */
+    private static void updateBaseline(Experiment experiment, MetricsFile metrics, Path metricsFile, Path baseline,
+                                       EngineLog log) {
+        List<String> missing = new ArrayList<>();
+        for (ModelConfig model : experiment.models()) {
+            if (Workspace.usecaseGans(experiment).contains(model.name())) {
+                continue;
+            }
+            ModelMetrics entry = metrics.models().get(model.name());
+            if (entry == null) {
+                missing.add(model.name() + " (not trained)");
+            } else if (entry.status() != ModelStatus.COMPLETED) {
+                missing.add(model.name() + " (failed: " + entry.error() + ")");
+            }
+        }
+        if (experiment.usecase() != null && (metrics.usecase() == null
+                || metrics.usecase().status() != ModelStatus.COMPLETED)) {
+            missing.add("the use-case stage (" + (metrics.usecase() == null ? "not run"
+                    : "failed: " + metrics.usecase().error()) + ")");
+        }
+        if (!missing.isEmpty()) {
+            throw new UserException(metricsFile + ": cannot be a baseline, it lacks " + String.join(", ", missing)
+                    + "; finish the experiment with mvn gan:train first");
+        }
+        Baseline old = Files.isRegularFile(baseline) ? Baseline.read(baseline) : null;
+        Baseline.Update update = Baseline.update(old, metrics);
+        if (update.baseline().metrics().isEmpty()) {
+            throw new UserException(metricsFile + ": holds no metric a baseline could guard; nothing written");
+        }
+        update.baseline().write(baseline);
+        update.changes().forEach(change -> log.info("  " + change));
+        log.info("Baseline " + baseline + " written from " + metricsFile + ": " + update.changes().size()
+                + " change(s), " + update.baseline().metrics().size() + " metrics guarded");
     }
 
     private static Path latestMetrics(Workspace workspace, Experiment experiment) {

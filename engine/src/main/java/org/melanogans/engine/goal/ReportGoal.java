@@ -6,6 +6,7 @@ import java.util.List;
 import org.melanogans.engine.EngineRequest;
 import org.melanogans.engine.UserException;
 import org.melanogans.engine.experiment.Experiment;
+import org.melanogans.engine.layout.ExperimentFolder;
 import org.melanogans.engine.layout.RunLayout;
 import org.melanogans.engine.plan.RunDirectories;
 import org.melanogans.engine.report.AllureCommandLine;
@@ -15,9 +16,11 @@ import org.melanogans.engine.report.RunReport;
 import org.melanogans.engine.results.MetricsFile;
 
 /**
- * gan:report: rewrites a run's Allure results from its metrics.json and generates the HTML report
- * into the experiment's {@code allure-report/} with the Allure command line, carrying the previous
- * report's history so the trend graphs continue.
+ * gan:report: writes a run's comparisons with the paper into its Allure results (beside what
+ * gan:check wrote there) and generates the HTML report into the experiment's {@code allure-report/}
+ * with the Allure command line, carrying the previous report's history so the trend graphs continue.
+ * {@code latest} reports latest/metrics.json, the newest result of every model, into the run that
+ * published it.
  */
 public final class ReportGoal {
     private ReportGoal() {
@@ -25,17 +28,21 @@ public final class ReportGoal {
 
     public static void run(Workspace workspace, EngineRequest.Report request) {
         Experiment experiment = workspace.experiment();
-        RunLayout run = RunDirectories.find(workspace.folder(experiment), request.run());
-        if (!Files.isRegularFile(run.metrics())) {
-            throw new UserException(run.metrics() + ": no metrics to report; run mvn gan:train first");
+        ExperimentFolder folder = workspace.folder(experiment);
+        boolean latest = request.run() == null || request.run().trim().equalsIgnoreCase(RunDirectories.LATEST);
+        RunLayout run = workspace.readRun(experiment, request.run()).layout();
+        Path metricsFile = latest ? folder.latestMetrics() : run.metrics();
+        if (!Files.isRegularFile(metricsFile)) {
+            throw new UserException(metricsFile + ": no metrics to report; run mvn gan:train first");
         }
-        List<Comparison> comparisons = RunReport.write(experiment, MetricsFile.read(run.metrics()), run,
-                workspace.folder(experiment).history());
-        Path output = workspace.folder(experiment).allureReport();
+        List<Comparison> comparisons = RunReport.write(experiment, MetricsFile.read(metricsFile), run, folder);
+        Path output = folder.allureReport();
         AllureCommandLine.unpack(request.allureZip(), workspace.reports().allureTool()).generate(
                 run.allureResults(), output, workspace.log());
-        workspace.log().info("Allure report of " + run.id() + ": " + comparisons.size() + " comparisons "
-                + Comparisons.count(comparisons) + " in " + output.resolve("index.html"));
-        workspace.log().info("Open " + output.resolve("index.html"));
+        workspace.log().info("Allure report of " + (latest ? "the latest results (" + run.id() + ")" : run.id())
+                + ": " + comparisons.size() + " comparisons " + Comparisons.count(comparisons) + " in "
+                + output.resolve("index.html"));
+        workspace.log().info("Open " + output.resolve("index.html") + " through a web server, e.g. python3 -m"
+                + " http.server -d " + output);
     }
 }

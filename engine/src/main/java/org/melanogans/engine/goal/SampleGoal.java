@@ -1,21 +1,24 @@
 package org.melanogans.engine.goal;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.melanogans.engine.EngineLog;
+import org.melanogans.engine.Folders;
 import org.melanogans.engine.EngineRequest;
 import org.melanogans.engine.UserException;
 import org.melanogans.engine.checkpoint.CheckpointStore;
 import org.melanogans.engine.experiment.Experiment;
 import org.melanogans.engine.experiment.ModelConfig;
 import org.melanogans.engine.layout.GanLayout;
-import org.melanogans.engine.layout.RunLayout;
-import org.melanogans.engine.plan.RunDirectories;
 import org.melanogans.engine.run.GanRun;
 import org.melanogans.engine.train.TrainingGraph;
 
 /**
- * gan:sample: draws samples from the newest checkpoint of each model (or the named one) of a run
- * into its samples folder.
+ * gan:sample: draws samples from the newest checkpoint of each model (or the named one) of a run,
+ * built from the run's own plan, into a folder of their own named by step, seed and count. The
+ * folder appears whole or not at all; the run's own samples are never touched.
  */
 public final class SampleGoal {
     private SampleGoal() {
@@ -23,30 +26,43 @@ public final class SampleGoal {
 
     public static void run(Workspace workspace, EngineRequest.Sample request) {
         EngineLog log = workspace.log();
-        Experiment experiment = workspace.experiment();
-        RunLayout run = RunDirectories.find(workspace.folder(experiment), request.run());
-        int count = request.count() != null && request.count() > 0 ? request.count() : experiment.sample().count();
-        long seed = request.seed() != null ? request.seed() : experiment.seed();
-        if (request.model() != null && Workspace.usecaseGans(experiment).contains(request.model())) {
-            throw new UserException(experiment.source() + ": " + request.model() + " trains inside the use-case stage,"
-                    + " one GAN per seed; its samples are in " + run.usecaseFolder() + "/seed-<seed>/synthetic/"
+        if (request.count() != null && request.count() < 1) {
+            throw new UserException("gan.count: " + request.count() + " samples; give 1 or more (default: the run's"
+                    + " sample.count)");
+        }
+        Workspace.RunRecord run = workspace.readRun(workspace.experiment(), request.run());
+        Experiment plan = run.plan();
+        int count = request.count() != null ? request.count() : plan.sample().count();
+        long seed = request.seed() != null ? request.seed() : plan.seed();
+        if (request.model() != null && Workspace.usecaseGans(plan).contains(request.model())) {
+            throw new UserException("gan.model: " + request.model() + " trains inside the use-case stage, one GAN per"
+                    + " seed; its samples are in " + run.layout().usecaseFolder() + "/seed-<seed>/synthetic/"
                     + request.model() + "/");
         }
         List<String> names = request.model() == null ? List.of() : List.of(request.model());
-        for (ModelConfig model : Workspace.select(experiment, names)) {
-            if (Workspace.usecaseGans(experiment).contains(model.name())) {
+        for (ModelConfig model : Workspace.select(plan, names, "gan.model")) {
+            if (Workspace.usecaseGans(plan).contains(model.name())) {
                 continue;   // no whole-data checkpoint: its per-seed samples are kept by the stage
             }
-            GanLayout layout = run.gan(model.name());
+            GanLayout layout = run.layout().gan(model.name());
             var checkpoint = new CheckpointStore(layout.checkpoints()).latest().orElseThrow(() -> new UserException(
                     layout.checkpoints() + ": no checkpoint to sample from; run mvn gan:train first"));
-            try (TrainingGraph graph = new TrainingGraph(model, experiment.train(), experiment.data().resolution(),
-                    experiment.seed())) {
-                graph.restore(checkpoint.variablesPrefix());
-                GanRun.writeSamples(graph, count, experiment.sample().grid(), seed, layout, null);
-                log.info(model.name() + ": " + count + " samples from step " + checkpoint.state().step() + " in "
-                        + layout.samples());
+            Path target = run.layout().extraSamples(model.name(), checkpoint.state().step(), seed, count);
+            if (Files.isDirectory(target)) {
+                log.info(model.name() + ": these samples were drawn before, in " + target);
+                continue;
             }
+            try (TrainingGraph graph = new TrainingGraph(model, plan.train(), plan.data().resolution(), plan.seed())) {
+                graph.restore(checkpoint.variablesPrefix());
+                int grid = Math.min(plan.sample().grid(), (int) Math.sqrt(count));
+                Folders.write(target, tmp -> GanRun.writeSamples(graph, count, grid, seed, tmp.resolve("samples"),
+                        tmp.resolve("grid.png"), tmp.resolve("grids"), null));
+            } catch (IOException e) {
+                throw new UserException(target + ": cannot write the samples (" + e.getMessage() + "); check the run"
+                        + " folder is writable", e);
+            }
+            log.info(model.name() + ": " + count + " samples from step " + checkpoint.state().step() + " (seed " + seed
+                    + ") in " + target.resolve("samples"));
         }
     }
 }

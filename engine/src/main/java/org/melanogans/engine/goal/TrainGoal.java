@@ -3,13 +3,17 @@ package org.melanogans.engine.goal;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.melanogans.engine.EngineLog;
 import org.melanogans.engine.UserException;
 import org.melanogans.engine.data.ImageSet;
 import org.melanogans.engine.experiment.Experiment;
 import org.melanogans.engine.experiment.ModelConfig;
 import org.melanogans.engine.layout.RunLayout;
+import org.melanogans.engine.experiment.ExperimentLoader;
+import org.melanogans.engine.plan.PlanYaml;
 import org.melanogans.engine.plan.RunDirectories;
 import org.melanogans.engine.plan.RunPlan;
 import org.melanogans.engine.report.Comparison;
@@ -18,8 +22,10 @@ import org.melanogans.engine.report.RunReport;
 import org.melanogans.engine.results.DatasetInfo;
 import org.melanogans.engine.results.Environment;
 import org.melanogans.engine.results.MetricsFile;
+import org.melanogans.engine.results.LatestResults;
 import org.melanogans.engine.results.MetricsHistory;
 import org.melanogans.engine.results.ModelMetrics;
+import org.melanogans.engine.results.ModelStatus;
 import org.melanogans.engine.results.UsecaseMetrics;
 import org.melanogans.engine.run.GanRun;
 import org.melanogans.engine.tf.SessionOptions;
@@ -44,7 +50,7 @@ public final class TrainGoal {
 
     /** @param modelNames a subset of the models (empty: all, and the use-case stage) */
     public void run(boolean fresh, List<String> modelNames) {
-        List<ModelConfig> models = Workspace.select(experiment, modelNames);
+        List<ModelConfig> models = Workspace.select(experiment, modelNames, "gan.models");
         List<String> usecaseGans = Workspace.usecaseGans(experiment);
         for (String name : modelNames) {
             if (usecaseGans.contains(name)) {
@@ -54,58 +60,67 @@ public final class TrainGoal {
         }
         List<ModelConfig> histogramModels = models.stream().filter(m -> !usecaseGans.contains(m.name())).toList();
         boolean runUsecase = experiment.usecase() != null && modelNames.isEmpty();
+        // everything that can be checked before a run folder exists is: a run begins when it can work
         workspace.requireDataPath(experiment);
-        RunPlan plan = RunDirectories.open(experiment, workspace.reports(), fresh, log);
-        RunLayout run = plan.run();
-        log.info("Run directory: " + run.dir());
         ImageSet data = workspace.data(experiment);
-        UsecaseStage stage = runUsecase ? new UsecaseStage(experiment, plan, log) : null;
-        if (stage != null) {
-            stage.preflight(data);
+        if (runUsecase) {
+            UsecaseStage.preflight(experiment, data);
         } else if (experiment.usecase() != null) {
             log.info("usecase: skipped (-Dgan.models names a subset of the models)");
         }
+        RunPlan plan = RunDirectories.open(experiment, ExperimentLoader.sourceText(experiment), workspace.reports(),
+                fresh, log);
+        RunLayout run = plan.run();
+        log.info("Run directory: " + run.dir());
+        UsecaseStage stage = runUsecase ? new UsecaseStage(experiment, plan, log) : null;
         MetricsFile metrics = Files.isRegularFile(run.metrics()) ? MetricsFile.read(run.metrics())
                 : MetricsFile.start(experiment.name(), run.id(), DatasetInfo.of(experiment.data().format(), data),
                         Environment.capture(experiment.seed(), SessionOptions.TENSORFLOW_VERSION));
         List<String> failures = new ArrayList<>();
         for (ModelConfig model : histogramModels) {
             try {
-                metrics = metrics.withModel(model.name(), trainModel(plan, data, model));
+                metrics = metrics.withModel(model.name(), trainModel(plan, data, model)
+                        .from(run.id(), PlanYaml.modelHash(experiment, model)));
             } catch (RuntimeException e) {
                 String message = describe(e);
                 log.warn(model.name() + " failed: " + message);
-                failures.add(message);
-                metrics = metrics.withModel(model.name(), ModelMetrics.failed(message));
+                failures.add(model.name() + " failed: " + message);
+                metrics = metrics.withModel(model.name(), ModelMetrics.failed(message)
+                        .from(run.id(), PlanYaml.modelHash(experiment, model)));
             }
-            publish(run, metrics);
+            publish(plan, metrics);
         }
         if (stage != null) {
             try {
-                metrics = metrics.withUsecase(stage.run(data));
+                metrics = metrics.withUsecase(stage.run(data).from(run.id(), plan.planHash()));
             } catch (RuntimeException e) {
                 String message = describe(e);
                 log.warn("usecase failed: " + message);
-                failures.add(message);
-                metrics = metrics.withUsecase(UsecaseMetrics.failed(stage.settings(), message));
+                failures.add("usecase failed: " + message);
+                metrics = metrics.withUsecase(UsecaseMetrics.failed(stage.settings(), message)
+                        .from(run.id(), plan.planHash()));
             }
-            publish(run, metrics);
+            publish(plan, metrics);
         }
         log.info("Metrics: " + run.metrics());
-        if (failures.isEmpty()) {
-            // before the report, so the value trends attached to it end with this run
-            MetricsHistory.append(workspace.folder(experiment).history(), metrics);
+        boolean complete = failures.isEmpty()
+                && (runUsecase || experiment.usecase() == null && models.size() == experiment.models().size());
+        if (complete) {
+            // one line per finished run, before the report, so the value trends attached to it end with this run
+            MetricsHistory.appendOnce(workspace.folder(experiment).history(), metrics);
         }
-        List<Comparison> comparisons = RunReport.write(experiment, metrics, run,
-                workspace.folder(experiment).history());
+        List<Comparison> comparisons = RunReport.write(experiment, metrics, run, workspace.folder(experiment));
         log.info("Allure results: " + comparisons.size() + " comparisons with the paper " + Comparisons.count(comparisons)
                 + " in " + run.allureResults());
         int stages = histogramModels.size() + (runUsecase ? 1 : 0);
         if (!failures.isEmpty()) {
-            throw new UserException(failures.size() + " of " + stages + (runUsecase ? " models and stages" : " models")
-                    + " failed (results of the others are in " + run.metrics() + "): " + failures.get(0));
+            String what = runUsecase ? " models and stages" : " models";
+            throw new UserException(stages == 1 ? failures.get(0) : (failures.size() == stages
+                    ? "all " + stages + what + " failed"
+                    : failures.size() + " of " + stages + what + " failed (results of the others are in "
+                    + run.metrics() + ")") + "; first " + failures.get(0));
         }
-        if (runUsecase || experiment.usecase() == null && models.size() == experiment.models().size()) {
+        if (complete) {
             RunDirectories.markComplete(run);
         }
     }
@@ -121,9 +136,20 @@ public final class TrainGoal {
                 spec.samples());
     }
 
-    private void publish(RunLayout run, MetricsFile metrics) {
-        metrics.write(run.metrics());
-        RunDirectories.publishLatest(workspace.folder(experiment), run.metrics());
+    /**
+     * Writes the run's metrics.json and, once the run has a result, rebuilds latest/metrics.json (a
+     * run that completed nothing never becomes latest).
+     */
+    private void publish(RunPlan plan, MetricsFile metrics) {
+        metrics.write(plan.run().metrics());
+        boolean hasResult = metrics.models().values().stream().anyMatch(m -> m.status() == ModelStatus.COMPLETED)
+                || metrics.usecase() != null && metrics.usecase().status() == ModelStatus.COMPLETED;
+        if (hasResult) {
+            Map<String, String> hashes = new LinkedHashMap<>();
+            experiment.models().stream().filter(m -> !Workspace.usecaseGans(experiment).contains(m.name()))
+                    .forEach(m -> hashes.put(m.name(), PlanYaml.modelHash(experiment, m)));
+            LatestResults.publish(workspace.folder(experiment), plan.run(), metrics, hashes, plan.planHash());
+        }
     }
 
     /** One line for the log and metrics.json: the user-facing message, or what failed on which file. */

@@ -18,6 +18,8 @@ import org.melanogans.engine.experiment.ExperimentLoader;
 import org.melanogans.engine.experiment.ModelConfig;
 import org.melanogans.engine.layout.ExperimentFolder;
 import org.melanogans.engine.layout.ReportsRoot;
+import org.melanogans.engine.layout.RunLayout;
+import org.melanogans.engine.plan.RunDirectories;
 
 /**
  * What every goal starts from: the project folder, the reports folder, the experiment the request
@@ -33,6 +35,10 @@ public final class Workspace {
         this.project = project;
         this.baseDir = project.baseDir().toAbsolutePath().normalize();
         this.reports = new ReportsRoot(baseDir.resolve(project.reports()));
+        if (Files.exists(reports.dir()) && !Files.isDirectory(reports.dir())) {
+            throw new UserException("gan.reports: " + reports.dir() + " is a file, not a folder; point -Dgan.reports at"
+                    + " a folder (default: reports/)");
+        }
         this.log = log;
     }
 
@@ -114,18 +120,49 @@ public final class Workspace {
         return data;
     }
 
-    /** The named models of the experiment (all of them when {@code names} is empty). */
-    public static List<ModelConfig> select(Experiment experiment, List<String> names) {
+    /**
+     * The named models of the experiment (all of them when {@code names} is empty).
+     *
+     * @param property the property that named them, for the message ({@code gan.models})
+     */
+    public static List<ModelConfig> select(Experiment experiment, List<String> names, String property) {
         if (names.isEmpty()) {
             return experiment.models();
         }
         List<ModelConfig> selected = new ArrayList<>();
         for (String name : names) {
             selected.add(experiment.models().stream().filter(m -> m.name().equals(name)).findFirst()
-                    .orElseThrow(() -> new UserException("gan.models: no model '" + name + "' in " + experiment.source()
-                            + "; its models are " + experiment.models().stream().map(ModelConfig::name).toList())));
+                    .orElseThrow(() -> new UserException(property + ": no model '" + name + "' in experiment "
+                            + experiment.name() + "; its models are "
+                            + experiment.models().stream().map(ModelConfig::name).toList())));
         }
         return selected;
+    }
+
+    /**
+     * A run of {@code current}'s experiment read through its own plan; one line says where the
+     * experiment file has changed since.
+     *
+     * @param runId {@code latest} or a run id
+     */
+    public RunRecord readRun(Experiment current, String runId) {
+        RunLayout run = RunDirectories.find(folder(current), runId);
+        Experiment plan = RunDirectories.readPlan(run, baseDir);
+        String changes = RunDirectories.changesSince(run, current);
+        if (changes != null) {
+            log.info(display(current) + " has changed since " + run.id() + " (" + changes + "); " + run.id()
+                    + " is read with its own plan");
+        }
+        return new RunRecord(run, plan);
+    }
+
+    /**
+     * A run as the goals that act on existing runs see it.
+     *
+     * @param layout its folder
+     * @param plan   its plan.yaml: the data, models and settings it was made with
+     */
+    public record RunRecord(RunLayout layout, Experiment plan) {
     }
 
     /** The models that train only inside the use-case stage, on melanoma. */

@@ -16,8 +16,4 @@ import java.nio.file.Path;
  */
 public record GanLayout(Path checkpoints, Path losses, Path emdCurve, Path samples, Path grid, Path scaleGrids,
                         Path histogramPlot) {
-    /** The grid of the samples at one scale of the pyramid. */
-    public Path scaleGrid(int side) {
-        return scaleGrids.resolve(side + "px.png");
-    }
 }

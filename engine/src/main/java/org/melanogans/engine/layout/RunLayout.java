@@ -8,6 +8,7 @@ import java.nio.file.Path;
  *
  * <pre>
  * plan.yaml, plan.sha256   the resolved plan, written before any work
+ * source.json, experiment.yaml  the experiment file it was made from (path, hash, content)
  * COMPLETE                 present once every model (and the use-case) finished
  * metrics.json             the figures CI reads
  * models/&lt;m&gt;/            checkpoints/, losses.jsonl, emd.jsonl
@@ -15,6 +16,8 @@ import java.nio.file.Path;
  * grids/&lt;m&gt;.png, grids/&lt;m&gt;/&lt;side&gt;px.png
  * plots/                   &lt;m&gt;-histograms.png, -losses.png, -emd.png, -&lt;metric&gt;-trend.png, &lt;set&gt;-confusion.png
  * usecase/seed-&lt;s&gt;/       see {@link SeedLayout}
+ * extra-samples/&lt;m&gt;/     what gan:sample drew later, see {@link #extraSamples}
+ * reevaluations/           what gan:evaluate found when it did not reproduce the run's figures
  * allure-results/          the run's Allure results
  * </pre>
  *
@@ -38,6 +41,16 @@ public record RunLayout(Path dir) {
         return dir.resolve("plan.sha256");
     }
 
+    /** Which experiment file the run was made from, and its content hash. */
+    public Path source() {
+        return dir.resolve("source.json");
+    }
+
+    /** The experiment file's content when the run was started. */
+    public Path experimentCopy() {
+        return dir.resolve("experiment.yaml");
+    }
+
     /** Marker of a finished run. */
     public Path complete() {
         return dir.resolve("COMPLETE");
@@ -58,6 +71,21 @@ public record RunLayout(Path dir) {
                 models.resolve("emd.jsonl"), dir.resolve("samples").resolve(model),
                 dir.resolve("grids").resolve(model + ".png"), dir.resolve("grids").resolve(model),
                 plot(model + "-histograms.png"));
+    }
+
+    /**
+     * Samples gan:sample drew after the run from a model's checkpoint, one folder per (step, seed,
+     * count): {@code samples/} (the PNGs only), {@code grid.png} and, for the pyramids,
+     * {@code grids/<side>px.png}. The run's own samples are never touched.
+     */
+    public Path extraSamples(String model, long step, long seed, int count) {
+        return dir.resolve("extra-samples").resolve(model)
+                .resolve(String.format(java.util.Locale.ROOT, "step-%08d-seed-%d-count-%d", step, seed, count));
+    }
+
+    /** Re-evaluations of the run's samples that did not reproduce its figures, one file each. */
+    public Path reevaluation(String timestamp) {
+        return dir.resolve("reevaluations").resolve(timestamp + ".json");
     }
 
     /** A model's loss curve picture. */

@@ -7,19 +7,23 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.melanogans.engine.AtomicFile;
+import org.melanogans.engine.Folders;
 import org.melanogans.engine.EngineLog;
 import org.melanogans.engine.UserException;
 import org.melanogans.engine.experiment.Experiment;
+import org.melanogans.engine.experiment.ExperimentLoader;
 import org.melanogans.engine.layout.ExperimentFolder;
 import org.melanogans.engine.layout.ReportsRoot;
 import org.melanogans.engine.layout.RunLayout;
+import org.melanogans.engine.results.MetricsFile;
+import org.melanogans.engine.results.ModelStatus;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -44,21 +48,35 @@ public final class RunDirectories {
     /**
      * Opens the run for an experiment: resumes the newest run when it is unfinished and has the
      * same plan hash (unless {@code fresh}), otherwise creates the next numbered run and writes
-     * plan.yaml and plan.sha256 into it before returning.
+     * plan.yaml, plan.sha256 and the record of its source file into it before returning. An
+     * unfinished newest run that did no work (nothing trained, no checkpoint) holds no evidence: it
+     * is replaced, so it never blocks a corrected command.
      *
-     * @throws UserException when the newest run is unfinished, {@code fresh} is false and its plan
-     *                       differs; the message lists up to five changed keys
+     * @param sourceText the experiment file's content, kept in the run
+     * @throws UserException when another experiment file of the same name has runs here, or when
+     *                       the newest run is unfinished, {@code fresh} is false and its plan
+     *                       differs (the message lists up to five changed keys)
      */
-    public static RunPlan open(Experiment e, ReportsRoot reports, boolean fresh, EngineLog log) {
+    public static RunPlan open(Experiment e, String sourceText, ReportsRoot reports, boolean fresh, EngineLog log) {
         String hash = PlanYaml.hash(e);
         String planText = PlanYaml.write(e);
         ExperimentFolder folder = reports.experiment(e.name());
         try {
             Files.createDirectories(folder.dir());
+        } catch (IOException ex) {
+            throw new UserException(folder.dir() + ": cannot create the experiment's folder (" + ex.getMessage()
+                    + "); check -Dgan.reports points at a writable folder", ex);
+        }
+        SourceRecord.requireSameSource(folder, e);
+        try {
             List<Integer> runs = folder.runNumbers();
-            if (!fresh && !runs.isEmpty()) {
+            if (!runs.isEmpty()) {
                 RunLayout newest = folder.run(runs.get(runs.size() - 1));
-                if (!Files.exists(newest.complete())) {
+                if (!Files.exists(newest.complete()) && !didWork(newest)) {
+                    log.info(newest.id() + " of " + e.name() + " did no work (nothing trained): starting it anew");
+                    Folders.delete(newest.dir());
+                    runs = folder.runNumbers();
+                } else if (!fresh && !Files.exists(newest.complete())) {
                     String oldHash = readOrNull(newest.planHash());
                     if (hash.equals(oldHash == null ? null : oldHash.trim())) {
                         log.info("Resuming " + newest.id() + " of " + e.name() + " (unfinished, same plan) in "
@@ -78,6 +96,7 @@ public final class RunDirectories {
                 } catch (FileAlreadyExistsException taken) {
                     continue;   // another build created this number first: take the next one
                 }
+                SourceRecord.write(run, e, sourceText);
                 writeAtomically(run.plan(), planText);
                 writeAtomically(run.planHash(), hash + "\n");
                 log.info("Starting " + run.id() + " of " + e.name() + " in " + run.dir());
@@ -86,8 +105,24 @@ public final class RunDirectories {
             throw new IllegalStateException("could not create a run directory in " + folder.dir()
                     + " after " + MAX_CREATE_ATTEMPTS + " attempts");
         } catch (IOException ex) {
-            throw new UncheckedIOException("cannot prepare a run directory in " + folder.dir(), ex);
+            throw new UserException(folder.dir() + ": cannot prepare a run folder (" + ex.getMessage()
+                    + "); check the folder is writable", ex);
         }
+    }
+
+    /** Whether the run holds any evidence: a checkpoint, or a model or stage it completed. */
+    public static boolean didWork(RunLayout run) throws IOException {
+        try (Stream<Path> files = Files.walk(run.dir())) {
+            if (files.anyMatch(f -> f.getFileName().toString().equals("state.json"))) {
+                return true;
+            }
+        }
+        if (!Files.isRegularFile(run.metrics())) {
+            return false;
+        }
+        MetricsFile metrics = MetricsFile.read(run.metrics());
+        return metrics.models().values().stream().anyMatch(m -> m.status() == ModelStatus.COMPLETED)
+                || metrics.usecase() != null && metrics.usecase().status() == ModelStatus.COMPLETED;
     }
 
     /** Marks the run finished: the next {@link #open} starts a new run. */
@@ -100,42 +135,59 @@ public final class RunDirectories {
     }
 
     /**
-     * Copies a result file of a run into the experiment's {@code latest/}, replacing the previous
-     * copy atomically, so readers of {@code latest/} never see a half-written file.
-     */
-    public static void publishLatest(ExperimentFolder folder, Path file) {
-        Path target = folder.latest().resolve(file.getFileName().toString());
-        try {
-            AtomicFile.write(target, tmp -> Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING));
-        } catch (IOException ex) {
-            throw new UncheckedIOException("cannot publish " + file + " to " + target, ex);
-        }
-    }
-
-    /**
      * The run a goal that works on an existing run names.
      *
-     * @param runIdOrLatest {@code run-0003} (or just {@code 3}), or {@code latest}: the newest run
-     * @throws UserException when there is no run, or no run with that id
+     * @param runIdOrLatest {@code run-0003} (or just {@code 3}), or {@code latest}: the run that
+     *                      published the experiment's latest/metrics.json (the newest run with
+     *                      results; a run that did no work never becomes latest)
+     * @throws UserException when there is no such run
      */
     public static RunLayout find(ExperimentFolder folder, String runIdOrLatest) {
         List<Integer> runs = folder.runNumbers();
         String name = folder.dir().getFileName().toString();
-        if (runs.isEmpty()) {
-            throw new UserException(folder.dir() + ": experiment " + name + " has no runs yet; train it first"
-                    + " (gan:train)");
-        }
         if (runIdOrLatest == null || runIdOrLatest.trim().equalsIgnoreCase(LATEST)) {
-            return folder.run(runs.get(runs.size() - 1));
+            Integer latest = Files.isRegularFile(folder.latestMetrics())
+                    ? ExperimentFolder.runNumber(MetricsFile.read(folder.latestMetrics()).run()) : null;
+            if (latest == null || !runs.contains(latest)) {
+                throw new UserException(folder.dir() + ": experiment " + name + " has no results yet; train it first"
+                        + " (gan:train)");
+            }
+            return folder.run(latest);
         }
         Integer number = ExperimentFolder.runNumber(runIdOrLatest);
         if (number == null || !runs.contains(number)) {
             List<String> known = runs.subList(Math.max(0, runs.size() - 5), runs.size()).stream()
                     .map(n -> folder.run(n).id()).toList();
-            throw new UserException(folder.dir() + ": no run \"" + runIdOrLatest + "\"; use latest or one of "
-                    + (runs.size() > 5 ? "..., " : "") + String.join(", ", known));
+            throw new UserException(folder.dir() + ": no run \"" + runIdOrLatest + "\"; use latest"
+                    + (known.isEmpty() ? "" : " or one of " + (runs.size() > 5 ? "..., " : "") + String.join(", ", known)));
         }
         return folder.run(number);
+    }
+
+    /**
+     * The run's own plan, read back: its data, models and settings, whatever the experiment file
+     * says today.
+     */
+    public static Experiment readPlan(RunLayout run, Path baseDir) {
+        if (!Files.isRegularFile(run.plan())) {
+            throw new UserException(run.plan() + ": the run has no plan; it was interrupted while being created");
+        }
+        return ExperimentLoader.load(run.plan(), baseDir, Map.of(), Map.of());
+    }
+
+    /**
+     * How {@code current} differs from the plan {@code run} was made with, as "key old -> new, ..."
+     * (at most five keys), or null when it does not.
+     */
+    public static String changesSince(RunLayout run, Experiment current) {
+        try {
+            String old = readOrNull(run.plan());
+            String now = PlanYaml.write(current);
+            String changes = old == null ? null : listChanges(flatten(old), flatten(now));
+            return changes == null || changes.isEmpty() ? null : changes;
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     /** "its plan differs: k old -> new, ..." from the stored and the new plan. */
@@ -143,9 +195,15 @@ public final class RunDirectories {
         if (oldHash == null || oldPlan == null) {
             return "has no complete plan.yaml/plan.sha256 (it was interrupted while being created)";
         }
-        Map<String, String> before = flatten(oldPlan);
-        Map<String, String> after = flatten(newPlan);
-        // the new plan's key order, then keys it no longer has
+        String changes = listChanges(flatten(oldPlan), flatten(newPlan));
+        if (changes.isEmpty()) {
+            return "its plan.sha256 does not match its plan.yaml (edited by hand?)";
+        }
+        return "was started with a different plan: " + changes;
+    }
+
+    /** Up to five "key old -> new", the new plan's key order, then keys it no longer has; "" when equal. */
+    private static String listChanges(Map<String, String> before, Map<String, String> after) {
         List<String> ordered = new ArrayList<>(after.keySet());
         before.keySet().stream().filter(k -> !after.containsKey(k)).forEach(ordered::add);
         List<String> changes = new ArrayList<>();
@@ -156,11 +214,7 @@ public final class RunDirectories {
                 changes.add(key + " " + a + " -> " + b);
             }
         }
-        if (changes.isEmpty()) {
-            return "its plan.sha256 does not match its plan.yaml (edited by hand?)";
-        }
-        String shown = String.join(", ", changes.subList(0, Math.min(MAX_DIFF_SHOWN, changes.size())));
-        return "was started with a different plan: " + shown
+        return String.join(", ", changes.subList(0, Math.min(MAX_DIFF_SHOWN, changes.size())))
                 + (changes.size() > MAX_DIFF_SHOWN ? " (and " + (changes.size() - MAX_DIFF_SHOWN) + " more)" : "");
     }
 

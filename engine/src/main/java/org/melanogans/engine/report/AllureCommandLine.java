@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.melanogans.engine.EngineLog;
+import org.melanogans.engine.Folders;
 import org.melanogans.engine.UserException;
 
 /**
@@ -58,7 +59,7 @@ public final class AllureCommandLine {
                 }
                 Files.writeString(temp.resolve(".unpacked"), zip.toString());
                 if (Files.exists(target)) {
-                    deleteTree(target);
+                    Folders.delete(target);
                 }
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             }
@@ -110,14 +111,6 @@ public final class AllureCommandLine {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UserException("interrupted while generating the Allure report");
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

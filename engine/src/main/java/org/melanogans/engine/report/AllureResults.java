@@ -13,6 +13,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.melanogans.engine.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,6 +30,9 @@ import org.melanogans.engine.report.Comparison.Verdict;
  * history and trend graphs follow the same comparison across runs.
  */
 public final class AllureResults {
+    /** The feature of gan:check's rows. */
+    static final String CHECK = "regression check";
+
     private AllureResults() {
     }
 
@@ -76,14 +81,40 @@ public final class AllureResults {
     }
 
     /**
+     * Deletes the results of {@code features} (and the attachments they name) that an earlier call
+     * wrote, so writing them again replaces them and every other result (gan:check's rows, for
+     * gan:report; the comparisons, for gan:check) stays.
+     */
+    public static void remove(Path resultsDir, String experiment, List<String> features) {
+        if (!Files.isDirectory(resultsDir)) {
+            return;
+        }
+        try (var files = Files.list(resultsDir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("-result.json")).toList()) {
+                JsonNode result = Json.LENIENT.readTree(file.toFile());
+                String fullName = result.path("fullName").asText("");
+                if (features.stream().anyMatch(f -> fullName.startsWith(experiment + "/" + f + "/"))) {
+                    for (JsonNode attachment : result.path("attachments")) {
+                        Files.deleteIfExists(resultsDir.resolve(attachment.path("source").asText("none")));
+                    }
+                    Files.delete(file);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(resultsDir + ": cannot replace the earlier results", e);
+        }
+    }
+
+    /**
      * gan:check's rows as results beside the comparisons (feature {@code regression check}, story =
      * the metric's key): a regressed or missing metric is failed with a message the "Regression
      * against the baseline" category matches, the others passed.
      */
     public static void writeCheck(Path resultsDir, String experiment, org.melanogans.engine.check.CheckResult check) {
+        remove(resultsDir, experiment, List.of(CHECK));
         AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(resultsDir));
         for (org.melanogans.engine.check.CheckRow row : check.rows()) {
-            String fullName = experiment + "/regression check/" + row.key();
+            String fullName = experiment + "/" + CHECK + "/" + row.key();
             String uuid = UUID.randomUUID().toString();
             boolean bad = row.status() == org.melanogans.engine.check.CheckStatus.REGRESSED
                     || row.status() == org.melanogans.engine.check.CheckStatus.MISSING;
@@ -95,9 +126,8 @@ public final class AllureResults {
             TestResult result = new TestResult().setUuid(uuid)
                     .setHistoryId(UUID.nameUUIDFromBytes(fullName.getBytes(StandardCharsets.UTF_8)).toString())
                     .setTestCaseId(fullName).setFullName(fullName).setName(row.key() + " against the baseline")
-                    .setLabels(List.of(label("epic", experiment), label("feature", "regression check"),
-                            label("story", row.key()), label("suite", experiment),
-                            label("subSuite", "regression check")))
+                    .setLabels(List.of(label("epic", experiment), label("feature", CHECK),
+                            label("story", row.key()), label("suite", experiment), label("subSuite", CHECK)))
                     .setParameters(p);
             lifecycle.scheduleTestCase(result);
             lifecycle.startTestCase(uuid);

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.melanogans.engine.AtomicFile;
 import org.melanogans.engine.Json;
 import org.melanogans.engine.experiment.Experiment;
+import org.melanogans.engine.layout.ExperimentFolder;
 import org.melanogans.engine.layout.GanLayout;
 import org.melanogans.engine.layout.RunLayout;
 import org.melanogans.engine.results.Environment;
@@ -31,27 +32,30 @@ public final class RunReport {
     }
 
     /**
-     * Rewrites the run's results from its metrics.json; returns the comparisons written.
-     *
-     * @param history the experiment's history.jsonl, for the value trends across runs
+     * Writes the comparisons of {@code metrics} into the run's Allure results, replacing the ones an
+     * earlier call wrote and keeping every other result (gan:check's rows); returns the comparisons.
+     * A model's pictures come from the run that trained it (latest/metrics.json may carry a model of
+     * an earlier run).
      */
-    public static List<Comparison> write(Experiment experiment, MetricsFile metrics, RunLayout run, Path history) {
+    public static List<Comparison> write(Experiment experiment, MetricsFile metrics, RunLayout run,
+                                         ExperimentFolder folder) {
         Path results = run.allureResults();
-        clear(results);
+        AllureResults.remove(results, experiment.name(), List.of(Comparison.TABLE_1, Comparison.TABLE_2));
         List<Comparison> comparisons = Comparisons.of(experiment, metrics);
         Map<String, List<Path>> attachments = new LinkedHashMap<>();
         for (Comparison c : comparisons) {
             List<Path> files = new ArrayList<>();
             if (Comparison.TABLE_1.equals(c.stage()) && !attachments.containsKey(c.subject())) {
-                GanLayout gan = run.gan(c.subject());
+                RunLayout source = sourceRun(metrics, c.subject(), run, folder);
+                GanLayout gan = source.gan(c.subject());
                 files.add(gan.grid());
                 files.add(gan.histogramPlot());
                 files.add(Plots.curve(gan.losses(), c.subject() + ": losses", "loss", List.of("d_loss", "g_loss"),
-                        run.lossPlot(c.subject())));
+                        source.lossPlot(c.subject())));
                 files.add(Plots.curve(gan.emdCurve(), c.subject() + ": EMD after each epoch", "EMD", List.of("emd"),
-                        run.emdPlot(c.subject())));
+                        source.emdPlot(c.subject())));
                 for (String metric : List.of("emd", "js_divergence")) {
-                    files.add(Plots.trend(history, c.subject(), metric,
+                    files.add(Plots.trend(folder.history(), c.subject(), metric,
                             run.trendPlot(c.subject(), metric)));
                 }
                 files.removeIf(Objects::isNull);
@@ -78,6 +82,14 @@ public final class RunReport {
                 experiment.name() + " " + metrics.run()));
         Json.write(results.resolve("categories.json"), CATEGORIES);
         return comparisons;
+    }
+
+    /** The run that trained {@code model}: the one its entry names, when that run is still there. */
+    private static RunLayout sourceRun(MetricsFile metrics, String model, RunLayout run, ExperimentFolder folder) {
+        var entry = metrics.models().get(model);
+        Integer number = entry == null || entry.source().run() == null ? null
+                : ExperimentFolder.runNumber(entry.source().run());
+        return number != null && folder.runNumbers().contains(number) ? folder.run(number) : run;
     }
 
     /** Allure's {@code executor.json}: who ran the results. */
@@ -121,20 +133,6 @@ public final class RunReport {
     private static void writeText(Path file, String text) {
         try {
             AtomicFile.write(file, temp -> Files.writeString(temp, text, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The results of an earlier attempt are replaced, never mixed with the new ones. */
-    private static void clear(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (var files = Files.list(dir)) {
-            for (Path f : files.toList()) {
-                Files.delete(f);
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

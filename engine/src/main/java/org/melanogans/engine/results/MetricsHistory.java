@@ -12,9 +12,15 @@ public final class MetricsHistory {
     private MetricsHistory() {
     }
 
-    /** Appends {@code metrics} as one line, creating the file and its folder if needed. */
-    public static void append(Path jsonl, MetricsFile metrics) {
-        Json.append(jsonl, metrics);
+    /**
+     * Appends {@code metrics} as one line, creating the file and its folder if needed, unless the
+     * file already has a line of its run: one line per finished run, however often finishing it was
+     * interrupted and retried.
+     */
+    public static void appendOnce(Path jsonl, MetricsFile metrics) {
+        if (read(jsonl).stream().noneMatch(line -> line.run().equals(metrics.run()))) {
+            Json.append(jsonl, metrics);
+        }
     }
 
     /**

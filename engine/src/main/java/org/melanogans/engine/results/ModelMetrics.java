@@ -12,6 +12,7 @@ import org.melanogans.engine.metrics.PerChannel;
  * when no untrained reference was scored.
  *
  * @param status       completed or failed
+ * @param source       which run produced the entry, and with what plan
  * @param histogram    the paper's histogram metrics of the samples against the training images
  * @param untrainedEmd EMD of an untrained generator of the same model: shows how far training moved it
  * @param networks     the networks' sizes
@@ -19,14 +20,26 @@ import org.melanogans.engine.metrics.PerChannel;
  * @param samples      number of generated images the metrics were computed on
  * @param error        one-line reason when failed, otherwise null
  */
-public record ModelMetrics(ModelStatus status, @JsonUnwrapped Histogram histogram, Double untrainedEmd,
-                           @JsonUnwrapped Networks networks, @JsonUnwrapped Training training, Integer samples,
-                           String error) {
+public record ModelMetrics(ModelStatus status, @JsonUnwrapped Source source, @JsonUnwrapped Histogram histogram,
+                           Double untrainedEmd, @JsonUnwrapped Networks networks, @JsonUnwrapped Training training,
+                           Integer samples, String error) {
     public ModelMetrics {
         Objects.requireNonNull(status, "status");
+        source = Objects.requireNonNullElse(source, Source.NONE);
         histogram = Objects.requireNonNullElse(histogram, Histogram.NONE);
         networks = Objects.requireNonNullElse(networks, Networks.NONE);
         training = Objects.requireNonNullElse(training, Training.NONE);
+    }
+
+    /**
+     * Where an entry comes from: {@code latest/metrics.json} gathers the newest result of every
+     * model, so an entry may come from an earlier run than the file's.
+     *
+     * @param run        the run that trained and scored the model ({@code run-0001})
+     * @param planSha256 {@code PlanYaml.modelHash}: what the figures depend on; equal hashes, same training
+     */
+    public record Source(String run, String planSha256) {
+        static final Source NONE = new Source(null, null);
     }
 
     /**
@@ -76,20 +89,20 @@ public record ModelMetrics(ModelStatus status, @JsonUnwrapped Histogram histogra
     /** Entry of a model that trained and was scored. */
     public static ModelMetrics completed(HistogramMetrics histogram, Double untrainedEmd, Networks networks,
                                          Training training, int samples) {
-        return new ModelMetrics(ModelStatus.COMPLETED, Histogram.of(histogram), untrainedEmd, networks, training,
-                samples, null);
+        return new ModelMetrics(ModelStatus.COMPLETED, null, Histogram.of(histogram), untrainedEmd, networks,
+                training, samples, null);
     }
 
     /** Entry of a model that failed; the regression check counts its metrics as missing. */
     public static ModelMetrics failed(String error) {
-        return new ModelMetrics(ModelStatus.FAILED, null, null, null, null, null,
+        return new ModelMetrics(ModelStatus.FAILED, null, null, null, null, null, null,
                 Objects.requireNonNull(error, "error"));
     }
 
-    /** This entry with its samples scored anew; what training measured is kept. */
-    public ModelMetrics rescored(HistogramMetrics newHistogram, int newSamples) {
-        return new ModelMetrics(ModelStatus.COMPLETED, Histogram.of(newHistogram), untrainedEmd, networks, training,
-                newSamples, null);
+    /** This entry as produced by {@code run} with the model's plan hash. */
+    public ModelMetrics from(String run, String planSha256) {
+        return new ModelMetrics(status, new Source(run, planSha256), histogram, untrainedEmd, networks, training,
+                samples, error);
     }
 
     /** The headline EMD, or null when not scored. */

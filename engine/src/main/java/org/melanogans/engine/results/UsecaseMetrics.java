@@ -16,12 +16,14 @@ import org.melanogans.engine.Json;
  * of the section ({@code usecase.pool}, ...).
  *
  * @param status   completed or failed
+ * @param run      the run that ran the stage ({@code latest/metrics.json} may hold an earlier run's)
+ * @param planSha256 the hash of that run's whole plan
  * @param settings how the stage ran
  * @param sets     per training set ({@code b-full}, {@code b-imb}, {@code b-imb+<gan>}); null when failed
  * @param error    one-line reason when failed, otherwise null
  */
-public record UsecaseMetrics(ModelStatus status, @JsonUnwrapped Settings settings, Map<String, SetResult> sets,
-                             String error) {
+public record UsecaseMetrics(ModelStatus status, String run, String planSha256, @JsonUnwrapped Settings settings,
+                             Map<String, SetResult> sets, String error) {
     public UsecaseMetrics {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(settings, "settings");
@@ -30,12 +32,19 @@ public record UsecaseMetrics(ModelStatus status, @JsonUnwrapped Settings setting
 
     /** The section of a stage that finished every seed. */
     public static UsecaseMetrics completed(Settings settings, Map<String, SetResult> sets) {
-        return new UsecaseMetrics(ModelStatus.COMPLETED, settings, Objects.requireNonNull(sets, "sets"), null);
+        return new UsecaseMetrics(ModelStatus.COMPLETED, null, null, settings, Objects.requireNonNull(sets, "sets"),
+                null);
     }
 
     /** The section of a stage that failed; {@code gan:check} counts its figures as missing. */
     public static UsecaseMetrics failed(Settings settings, String error) {
-        return new UsecaseMetrics(ModelStatus.FAILED, settings, null, Objects.requireNonNull(error, "error"));
+        return new UsecaseMetrics(ModelStatus.FAILED, null, null, settings, null,
+                Objects.requireNonNull(error, "error"));
+    }
+
+    /** This section as run by {@code run} with the plan of that hash. */
+    public UsecaseMetrics from(String fromRun, String fromPlan) {
+        return new UsecaseMetrics(status, fromRun, fromPlan, settings, sets, error);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.melanogans.engine.run;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.melanogans.engine.EngineLog;
 import org.melanogans.engine.Json;
@@ -35,6 +36,24 @@ final class EmdCurve implements TrainingListener {
         this.seed = seed;
         this.file = file;
         this.log = log;
+    }
+
+    /**
+     * On a resume, the curve is made whole: points past the restored checkpoint are dropped (they
+     * are trained again), and the checkpoint's own point, lost when a run was stopped between
+     * saving it and scoring it, is scored from the restored weights, which are the same.
+     */
+    @Override
+    public void onStart(String name, long startStep, long totalSteps, int batch) {
+        if (startStep == 0) {
+            return;
+        }
+        List<Point> kept = Json.readLines(file, Point.class, "EMD record").stream()
+                .filter(p -> p.step() <= startStep).toList();
+        Json.writeLines(file, kept);
+        if (kept.stream().noneMatch(p -> p.step() == startStep)) {
+            onCheckpoint(name, startStep, null);
+        }
     }
 
     @Override

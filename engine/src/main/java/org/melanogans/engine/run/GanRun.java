@@ -1,5 +1,6 @@
 package org.melanogans.engine.run;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.melanogans.engine.EngineLog;
@@ -81,7 +82,8 @@ public final class GanRun {
                 log.info(String.format(Locale.ROOT, "%s: untrained generator EMD %.5f", spec.name(), emd));
                 return emd;
             });
-            ColorHistogram fake = writeSamples(graph, spec.samples(), spec.grid(), spec.seed(), layout, alsoSamples);
+            ColorHistogram fake = writeSamples(graph, spec.samples(), spec.grid(), spec.seed(), layout.samples(),
+                    layout.grid(), layout.scaleGrids(), alsoSamples);
             HistogramMetrics histogram = HistogramMetrics.between(real, fake);
             Plots.histograms(real, fake, spec.name() + " against its training images", layout.histogramPlot());
             log.info(String.format(Locale.ROOT, "%s: EMD %.5f (untrained %.5f), JS divergence %.5f, %d samples in %s",
@@ -93,14 +95,15 @@ public final class GanRun {
     }
 
     /**
-     * Replaces the samples in {@code layout.samples()} with {@code count} new ones and draws the grid
-     * (multi-scale models also get one grid per scale, from the same noise); returns the samples'
-     * colour histogram.
+     * Writes {@code count} samples into {@code samplesDir} (replacing any sample files there: a
+     * resumed run draws them again), the grid into {@code gridFile} and, for multi-scale models,
+     * one grid per scale from the same noise into {@code scaleGrids}; returns the samples' colour
+     * histogram.
      */
-    public static ColorHistogram writeSamples(TrainingGraph graph, int count, int grid, long seed, GanLayout layout,
-                                              Sampler.Sink alsoSamples) {
-        SampleWriter.clearSamples(layout.samples());
-        SampleWriter writer = new SampleWriter(layout.samples(), layout.grid(), graph.model().resolution(), grid);
+    public static ColorHistogram writeSamples(TrainingGraph graph, int count, int grid, long seed, Path samplesDir,
+                                              Path gridFile, Path scaleGrids, Sampler.Sink alsoSamples) {
+        SampleWriter.clearSamples(samplesDir);
+        SampleWriter writer = new SampleWriter(samplesDir, gridFile, graph.model().resolution(), grid);
         ColorHistogram fake = new ColorHistogram();
         Sampler.sample(graph, count, seed, (i, rgb) -> {
             writer.accept(i, rgb);
@@ -119,7 +122,7 @@ public final class GanRun {
                 }
             });
             for (int k = 0; k < scales.size(); k++) {
-                grids.get(k).write(layout.scaleGrid(scales.get(k)));
+                grids.get(k).write(scaleGrids.resolve(scales.get(k) + "px.png"));
             }
         }
         return fake;

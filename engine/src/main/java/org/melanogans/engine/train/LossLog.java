@@ -1,12 +1,7 @@
 package org.melanogans.engine.train;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.melanogans.engine.AtomicFile;
 import org.melanogans.engine.Json;
 
 /**
@@ -36,15 +31,7 @@ public final class LossLog implements TrainingListener {
     public void onStart(String model, long startStep, long totalSteps, int batch) {
         List<Point> kept = Json.readLines(file, Point.class, "loss record").stream()
                 .filter(p -> p.step() <= startStep).toList();
-        try {
-            AtomicFile.write(file, tmp -> {
-                StringBuilder text = new StringBuilder();
-                kept.forEach(p -> text.append(Json.line(p)).append('\n'));
-                Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        Json.writeLines(file, kept);
     }
 
     @Override

@@ -75,8 +75,9 @@ public final class UsecaseStage {
      *
      * @return each image's class, by id
      */
-    public Map<String, LesionClass> preflight(ImageSet data) {
-        Map<String, LesionClass> labels = labelsOf(data);
+    public static Map<String, LesionClass> preflight(Experiment experiment, ImageSet data) {
+        UsecaseConfig usecase = experiment.usecase();
+        Map<String, LesionClass> labels = labelsOf(experiment, data);
         Path weights = usecase.classifier().weights();
         if (weights != null && !Files.isRegularFile(weights)) {
             throw new UserException(experiment.source() + ": usecase.classifier.weights: " + weights + " not found; "
@@ -95,7 +96,7 @@ public final class UsecaseStage {
 
     /** Runs every seed (skipping finished classifiers) and summarises them. */
     public UsecaseMetrics run(ImageSet data) {
-        Map<String, LesionClass> labels = preflight(data);
+        Map<String, LesionClass> labels = preflight(experiment, data);
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < data.count(); i++) {
             index.put(data.ids().get(i), i);
@@ -151,7 +152,7 @@ public final class UsecaseStage {
                 usecase.retainedMelanoma(), usecase.ganSteps());
     }
 
-    private Map<String, LesionClass> labelsOf(ImageSet data) {
+    private static Map<String, LesionClass> labelsOf(Experiment experiment, ImageSet data) {
         if (data.labels() == null) {
             throw new UserException(experiment.source() + ": usecase needs labelled images (data.format isic2017 "
                     + "or generated), but data.format " + YamlNames.of(experiment.data().format()) + " has no labels");

@@ -165,7 +165,8 @@ class ExperimentLoaderTest {
                 error(MINIMAL + "sample: {count: 10, grid: 4}\n"));
         assertEquals("x.yaml:8:9: sample.grid: must satisfy grid x grid <= sample.count (10), got 8",
                 error(MINIMAL + "sample: {count: 10}\n"));
-        assertEquals("x.yaml:1:7: name: must be a name of lower-case letters, digits, '.', '_' or '-', got \"My Exp\"",
+        assertEquals("x.yaml:1:7: name: must be a name that starts with a lower-case letter or digit, then lower-case "
+                + "letters, digits, '.', '_' or '-', got \"My Exp\"",
                 error("name: My Exp\n" + MINIMAL));
     }
 
@@ -376,7 +377,7 @@ class ExperimentLoaderTest {
             assertTrue(message.startsWith("-Dgan.set: "), message);
             assertTrue(message.contains("write -Dgan.set=") || message.endsWith("give each key once"), message);
         }
-        assertEquals("-Dgan.set: \"train.epochs\" in \"train.epochs\" is not key=value with a dotted key; "
+        assertEquals("-Dgan.set: \"train.epochs\" in \"train.epochs\" is not key=value; "
                 + "write -Dgan.set=train.epochs=2,data.classes=[melanoma,nevus]",
                 assertThrows(UserException.class, () -> ExperimentLoader.parseOverrides("train.epochs"))
                         .getMessage());

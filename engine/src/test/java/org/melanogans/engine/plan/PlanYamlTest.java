@@ -104,7 +104,7 @@ class PlanYamlTest {
     void hashIsSha256OfTheCanonicalFormWithoutNonResultKeys() throws IOException, NoSuchAlgorithmException {
         Experiment e = experiment(dir, Map.of());
         String withoutHeader = PlanYaml.write(e).replaceAll("(?m)^#.*\\n", "")
-                .replaceAll("(?m)^  (log_every|intra_op_threads|inter_op_threads): .*\\n", "");
+                .replaceAll("(?m)^  log_every: .*\\n", "");
         String oracle = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(withoutHeader.getBytes(StandardCharsets.UTF_8)));
         assertEquals(oracle, PlanYaml.hash(e));
@@ -119,8 +119,9 @@ class PlanYamlTest {
         assertEquals(base, PlanYaml.hash(experiment(dir, Map.of("data.classes", "[nevus, melanoma]",
                 "train.batch", "8", "train.learning_rate", "0.0002"))));
         assertEquals(base, PlanYaml.hash(experiment(dir, Map.of("train.log_every", "1"))));
-        assertEquals(base, PlanYaml.hash(experiment(dir, Map.of("train.intra_op_threads", "0",
-                "train.inter_op_threads", "8"))));
+        // thread counts change the order of TensorFlow's reductions, hence the figures
+        assertNotEquals(base, PlanYaml.hash(experiment(dir, Map.of("train.intra_op_threads", "1"))));
+        assertNotEquals(base, PlanYaml.hash(experiment(dir, Map.of("train.inter_op_threads", "8"))));
         Path elsewhere = Files.createDirectory(dir.resolve("copy"));
         // the source file is not part of the hash (relative paths resolve against the base directory)
         Files.writeString(elsewhere.resolve("other.yaml"), YAML);

@@ -58,7 +58,7 @@ class RunDirectoriesTest {
     @Test
     void firstRunCreatesRun0001WithPlanAndHash() throws IOException {
         Experiment e = experiment(Map.of());
-        RunPlan run = RunDirectories.open(e, reports(), false, log);
+        RunPlan run = RunDirectories.open(e, PlanYamlTest.YAML, reports(), false, log);
         Path expected = reportsDir().toAbsolutePath().normalize().resolve("p/run-0001");
         assertEquals(new RunPlan(e, new RunLayout(expected), PlanYaml.hash(e), false), run);
         assertEquals(PlanYaml.write(e), Files.readString(expected.resolve("plan.yaml")));
@@ -67,11 +67,19 @@ class RunDirectoriesTest {
         assertNoTempFiles();
     }
 
+    /** What a run that trained leaves: a checkpoint. */
+    private static RunPlan worked(RunPlan run) throws IOException {
+        Path state = run.run().dir().resolve("models/m/checkpoints/step-00000001/state.json");
+        Files.createDirectories(state.getParent());
+        Files.writeString(state, "{}");
+        return run;
+    }
+
     @Test
     void unfinishedRunWithSamePlanIsResumed() throws IOException {
-        RunDirectories.open(experiment(Map.of()), reports(), false, log);
+        worked(RunDirectories.open(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, log));
         // log_every does not change results, so it does not block the resume
-        RunPlan again = RunDirectories.open(experiment(Map.of("train.log_every", "5")), reports(), false, log);
+        RunPlan again = RunDirectories.open(experiment(Map.of("train.log_every", "5")), PlanYamlTest.YAML, reports(), false, log);
         assertTrue(again.resumed());
         assertEquals("run-0001", again.run().id());
         assertTrue(logged.get(1).startsWith("Resuming run-0001 of p"), logged.get(1));
@@ -80,9 +88,9 @@ class RunDirectoriesTest {
 
     @Test
     void unfinishedRunWithChangedPlanIsRefusedWithTheDiff() throws IOException {
-        RunPlan first = RunDirectories.open(experiment(Map.of()), reports(), false, log);
+        RunPlan first = worked(RunDirectories.open(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, log));
         UserException error = assertThrows(UserException.class, () -> RunDirectories.open(
-                experiment(Map.of("train.epochs", "6", "models.0.z_dim", "32", "train.log_every", "9")),
+                experiment(Map.of("train.epochs", "6", "models.0.z_dim", "32", "train.log_every", "9")), PlanYamlTest.YAML,
                 reports(), false, log));
         assertEquals(first.run().dir() + " is unfinished and was started with a different plan: "
                 + "train.epochs 5 -> 6, models.0.z_dim 64 -> 32; run again with -Dgan.fresh to start a new run, "
@@ -92,10 +100,10 @@ class RunDirectoriesTest {
 
     @Test
     void diffShowsAtMostFiveChanges() throws IOException {
-        RunDirectories.open(experiment(Map.of()), reports(), false, log);
+        worked(RunDirectories.open(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, log));
         String message = assertThrows(UserException.class, () -> RunDirectories.open(experiment(Map.of(
                 "seed", "1", "data.resolution", "64", "data.limit", "3", "data.crop", "none", "train.epochs", "2",
-                "train.batch", "4", "models.1.type", "dcgan", "models.1.name", "two")), reports(), false, log))
+                "train.batch", "4", "models.1.type", "dcgan", "models.1.name", "two")), PlanYamlTest.YAML, reports(), false, log))
                 .getMessage();
         assertTrue(message.contains(": seed 42 -> 1, data.resolution 32 -> 64, data.crop center -> none, "
                 + "data.limit 0 -> 3, train.epochs 5 -> 2 (and 5 more); run again"), message);
@@ -103,8 +111,8 @@ class RunDirectoriesTest {
 
     @Test
     void freshStartsANewRunEvenWhenTheNewestIsUnfinished() throws IOException {
-        RunDirectories.open(experiment(Map.of()), reports(), false, log);
-        RunPlan fresh = RunDirectories.open(experiment(Map.of("train.epochs", "6")), reports(), true, log);
+        worked(RunDirectories.open(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, log));
+        RunPlan fresh = RunDirectories.open(experiment(Map.of("train.epochs", "6")), PlanYamlTest.YAML, reports(), true, log);
         assertEquals("run-0002", fresh.run().id());
         assertFalse(fresh.resumed());
         assertTrue(Files.readString(fresh.run().dir().resolve("plan.yaml")).contains("epochs: 6"));
@@ -113,15 +121,15 @@ class RunDirectoriesTest {
 
     @Test
     void completeRunIsNeverResumed() throws IOException {
-        RunPlan first = RunDirectories.open(experiment(Map.of()), reports(), false, log);
+        RunPlan first = RunDirectories.open(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, log);
         RunDirectories.markComplete(first.run());
         assertTrue(Files.isRegularFile(first.run().dir().resolve("COMPLETE")));
-        RunPlan second = RunDirectories.open(experiment(Map.of()), reports(), false, log);
+        RunPlan second = RunDirectories.open(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, log);
         assertEquals("run-0002", second.run().id());
         assertFalse(second.resumed());
         // a changed plan after a complete run is no conflict either
         RunDirectories.markComplete(second.run());
-        assertEquals("run-0003", RunDirectories.open(experiment(Map.of("train.epochs", "9")), reports(), false, log)
+        assertEquals("run-0003", RunDirectories.open(experiment(Map.of("train.epochs", "9")), PlanYamlTest.YAML, reports(), false, log)
                 .run().id());
         assertNoTempFiles();
     }
@@ -132,44 +140,52 @@ class RunDirectoriesTest {
         Files.createDirectories(experimentDir.resolve("run-0009"));
         Files.writeString(experimentDir.resolve("run-0009/COMPLETE"), "");
         Files.createDirectories(experimentDir.resolve("notes"));
-        assertEquals("run-0010", RunDirectories.open(experiment(Map.of()), reports(), false, log).run().id());
+        assertEquals("run-0010", RunDirectories.open(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, log).run().id());
     }
 
     @Test
-    void runWithoutPlanHashIsRefused() throws IOException {
+    void anUnfinishedRunThatDidNoWorkIsReplacedNotABlock() throws IOException {
+        // interrupted while being created: no plan at all
         Files.createDirectories(reportsDir().resolve("p/run-0001"));
-        String message = assertThrows(UserException.class,
-                () -> RunDirectories.open(experiment(Map.of()), reports(), false, log)).getMessage();
-        assertTrue(message.contains("run-0001 is unfinished and has no complete plan.yaml/plan.sha256"), message);
-        assertTrue(message.endsWith("run again with -Dgan.fresh to start a new run, or restore the experiment"));
+        RunPlan first = RunDirectories.open(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, log);
+        assertEquals("run-0001", first.run().id());
+        // a typo in the plan, nothing trained yet: the corrected command is not refused, and no empty run stays
+        RunPlan corrected = RunDirectories.open(experiment(Map.of("train.epochs", "6")), PlanYamlTest.YAML, reports(),
+                false, log);
+        assertEquals("run-0001", corrected.run().id());
+        assertTrue(Files.readString(corrected.run().plan()).contains("epochs: 6"));
+        assertEquals(List.of("run-0001"), runIds());
+        assertTrue(logged.contains("run-0001 of p did no work (nothing trained): starting it anew"), logged.toString());
     }
 
     @Test
-    void publishLatestReplacesTheCopyAtomically() throws IOException {
-        RunPlan run = RunDirectories.open(experiment(Map.of()), reports(), false, log);
-        Path report = Files.writeString(run.run().dir().resolve("metrics.jsonl"), "one\n");
-        RunDirectories.publishLatest(reports().experiment("p"), report);
-        Path latest = reportsDir().toAbsolutePath().normalize().resolve("p/latest/metrics.jsonl");
-        assertEquals("one\n", Files.readString(latest));
-        Files.writeString(report, "two\n");
-        RunDirectories.publishLatest(reports().experiment("p"), report);
-        assertEquals("two\n", Files.readString(latest));
-        assertNoTempFiles();
-        // latest/ is not a run: the next open still resumes run-0001
-        assertEquals("run-0001", RunDirectories.open(experiment(Map.of()), reports(), false, log).run().id());
+    void aRunRecordsItsSourceAndAnotherFileOfTheSameNameIsRefused() throws IOException {
+        RunPlan first = RunDirectories.open(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, log);
+        assertEquals(PlanYamlTest.YAML, Files.readString(first.run().experimentCopy()));
+        assertTrue(Files.readString(first.run().source()).contains(dir.resolve("p.yaml").toString()));
+        Path copy = dir.resolve("copy.yaml");
+        Files.writeString(copy, PlanYamlTest.YAML);   // its name: is p as well
+        Experiment other = org.melanogans.engine.experiment.ExperimentLoader.load(copy, dir, Map.of(), Map.of());
+        String message = assertThrows(UserException.class,
+                () -> RunDirectories.open(other, PlanYamlTest.YAML, reports(), false, log)).getMessage();
+        assertEquals(copy + ": its name p is already the name of " + dir.resolve("p.yaml") + ", whose runs are in "
+                + reportsDir().toAbsolutePath().normalize().resolve("p") + "; give one of them its own name:", message);
     }
 
     @Test
     void findLooksUpRunsByIdOrLatest() throws IOException {
         ExperimentFolder p = reports().experiment("p");
         UserException none = assertThrows(UserException.class, () -> RunDirectories.find(p, "latest"));
-        assertTrue(none.getMessage().endsWith("experiment p has no runs yet; train it first (gan:train)"),
+        assertTrue(none.getMessage().endsWith("experiment p has no results yet; train it first (gan:train)"),
                 none.getMessage());
-        RunPlan first = RunDirectories.open(experiment(Map.of()), reports(), false, log);
+        RunPlan first = worked(RunDirectories.open(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, log));
         RunDirectories.markComplete(first.run());
-        RunPlan second = RunDirectories.open(experiment(Map.of()), reports(), false, log);
-        assertEquals(second.run(), RunDirectories.find(p, "latest"));
-        assertEquals(first.run(), RunDirectories.find(p, "run-0001"));
+        RunPlan second = RunDirectories.open(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, log);
+        // latest is the run latest/metrics.json came from, not the newest folder
+        Files.createDirectories(p.latest());
+        Files.writeString(p.latestMetrics(), "{\"experiment\": \"p\", \"run\": \"run-0001\"}");
+        assertEquals(first.run(), RunDirectories.find(p, "latest"));
+        assertEquals(second.run(), RunDirectories.find(p, "run-0002"));
         assertEquals(first.run(), RunDirectories.find(p, "1"));
         String message = assertThrows(UserException.class, () -> RunDirectories.find(p, "../run-0001")).getMessage();
         assertTrue(message.endsWith("no run \"../run-0001\"; use latest or one of run-0001, run-0002"), message);

@@ -51,7 +51,7 @@ public class MetricsFileTest {
         assertEquals(List.of("experiment", "run", "dataset", "models", "usecase", "environment"), names(root));
         assertEquals(List.of("dcgan", "lapgan"), names(root.get("models")));
         JsonNode dcgan = root.get("models").get("dcgan");
-        assertEquals(List.of("status", "emd", "js_divergence", "js_distance", "js_divergence_base2", "per_channel",
+        assertEquals(List.of("status", "run", "plan_sha256", "emd", "js_divergence", "js_distance", "js_divergence_base2", "per_channel",
                 "untrained_emd", "parameters", "discriminator_parameters", "train_images_per_second", "epochs", "steps", "train_seconds",
                 "samples", "error"), names(dcgan));
         assertEquals("completed", dcgan.get("status").asText());
@@ -114,20 +114,22 @@ public class MetricsFileTest {
     }
 
     @Test
-    void historyAppendsOneLinePerRun() {
+    void historyHasOneLinePerRunHoweverOftenItIsAppended() {
         Path jsonl = tmp.resolve("reports/quickstart/metrics-history.jsonl");
         MetricsFile first = sample();
-        MetricsFile second = sample().withModel("lapgan", ModelMetrics.completed(metrics(0.04), null, ModelMetrics.Networks.of(1, 1),
-                ModelMetrics.Training.of(2, 3, 4, 5), 6));
-        MetricsHistory.append(jsonl, first);
-        MetricsHistory.append(jsonl, second);
+        MetricsFile second = new MetricsFile("quickstart", "run-0002", first.dataset(), first.models(), null,
+                first.environment()).withModel("lapgan", ModelMetrics.completed(metrics(0.04), null,
+                ModelMetrics.Networks.of(1, 1), ModelMetrics.Training.of(2, 3, 4, 5), 6));
+        MetricsHistory.appendOnce(jsonl, first);
+        MetricsHistory.appendOnce(jsonl, second);
+        MetricsHistory.appendOnce(jsonl, second);   // finishing run-0002 was interrupted and retried
         assertEquals(List.of(first, second), MetricsHistory.read(jsonl));
     }
 
     @Test
     void historyNamesTheBadLine() throws IOException {
         Path jsonl = tmp.resolve("h.jsonl");
-        MetricsHistory.append(jsonl, sample());
+        MetricsHistory.appendOnce(jsonl, sample());
         Files.writeString(jsonl, "{oops\n", java.nio.file.StandardOpenOption.APPEND);
         UserException e = assertThrows(UserException.class, () -> MetricsHistory.read(jsonl));
         assertTrue(e.getMessage().startsWith(jsonl + ":2:"), e.getMessage());

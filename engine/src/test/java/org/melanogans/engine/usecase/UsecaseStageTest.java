@@ -21,7 +21,6 @@ import org.melanogans.engine.EngineRequest;
 import org.melanogans.engine.GanEngine;
 import org.melanogans.engine.TestProject;
 import org.melanogans.engine.UserException;
-import org.melanogans.engine.plan.RunDirectories;
 
 /**
  * The use-case stage end to end on procedural lesions, tiny: two seeds, B_Full, B_Imb and B_Imb
@@ -58,11 +57,21 @@ class UsecaseStageTest {
     void restoresTheClassCountsKeepsItsSamplesAndResumesAfterAFailure(@TempDir Path project) throws Exception {
         Files.writeString(project.resolve("t.yaml"), YAML);
         List<String> lines = new ArrayList<>();
+        Path run = project.resolve("reports/table2-tiny/run-0001").toAbsolutePath();
         EngineLog log = new EngineLog() {
             @Override
             public void info(String message) {
                 lines.add(message);
                 System.out.println(message);
+                if (message.startsWith("Starting run-0001")) {
+                    // seed 2 cannot write its synthetic melanoma: the stage fails, seed 1's classifiers are kept
+                    try {
+                        Files.createDirectories(run.resolve("usecase").resolve("seed-2"));
+                        Files.writeString(run.resolve("usecase").resolve("seed-2").resolve("synthetic"), "not a folder");
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
             }
 
             @Override
@@ -77,13 +86,8 @@ class UsecaseStageTest {
         TestProject p = new TestProject(project);
         GanEngine engine = new GanEngine(log);
         EngineRequest.Train train = new EngineRequest.Train(p.project("t.yaml", null), false, false, List.of());
-        Path run = RunDirectories.open(p.experiment("t.yaml", null), p.reportsRoot(), false, log).run().dir();
-
-        // seed 2 cannot write its synthetic melanoma: the stage fails, seed 1's classifiers are kept
-        Files.createDirectories(run.resolve("usecase").resolve("seed-2"));
-        Files.writeString(run.resolve("usecase").resolve("seed-2").resolve("synthetic"), "not a directory");
         UserException failure = assertThrows(UserException.class, () -> engine.train(train));
-        assertTrue(failure.getMessage().startsWith("1 of 1 models and stages failed"), failure.getMessage());
+        assertTrue(failure.getMessage().startsWith("usecase failed: I/O error"), failure.getMessage());
         JsonNode failed = new ObjectMapper().readTree(run.resolve("metrics.json").toFile()).path("usecase");
         assertEquals("failed", failed.path("status").asText());
         assertTrue(Files.isRegularFile(run.resolve("usecase/seed-1/b-imb+flat.json")));
