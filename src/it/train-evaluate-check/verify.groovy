@@ -27,7 +27,7 @@ assert files.every { it.name ==~ /sample-\d+\.png/ }
 def drawn = new File(run, 'extra-samples/dcgan/step-00000012-seed-3-count-10/samples').listFiles()
 assert drawn.size() == 10
 def log0 = new File(basedir, 'build.log').text
-assert log0.contains('dcgan: EMD ') && log0.contains('of its 64 samples: reproduced') : 'gan:evaluate reproduced the run'
+assert log0.contains('dcgan: EMD ') && log0.contains('of its 64 samples in run-0001: reproduced') : 'gan:evaluate reproduced the run'
 assert !new File(run, 'reevaluations').exists()
 assert new File(run, 'grids/dcgan.png').length() > 0
 assert new File(basedir, 'experiments/baselines/tiny.json').isFile()

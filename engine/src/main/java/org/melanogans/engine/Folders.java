@@ -10,8 +10,9 @@ import java.util.stream.Stream;
 
 /**
  * Whole folders written the way {@link AtomicFile} writes files: filled under a temporary name
- * beside the target and renamed into place, so a reader (or a run killed on the way) sees the old
- * folder or the new one, never half of one.
+ * beside the target and renamed into place, so a reader (or a run killed on the way) never sees half
+ * of a new folder. Replacing an existing folder is two steps (delete, rename): a kill between them
+ * leaves no folder, never a mixed one.
  */
 public final class Folders {
     private Folders() {
@@ -23,13 +24,18 @@ public final class Folders {
         void writeTo(Path temporary) throws IOException;
     }
 
-    /** Fills a temporary folder with {@code content}, then renames it over {@code target} (replacing it). */
+    /** Fills a temporary folder with {@code content}, then renames it to {@code target} (replacing it). */
     public static void write(Path target, Content content) throws IOException {
         Path temporary = target.resolveSibling(".tmp-" + target.getFileName());
         Files.createDirectories(target.getParent());
         delete(temporary);
         Files.createDirectories(temporary);
-        content.writeTo(temporary);
+        try {
+            content.writeTo(temporary);
+        } catch (IOException | RuntimeException e) {
+            delete(temporary);
+            throw e;
+        }
         delete(target);
         try {
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);

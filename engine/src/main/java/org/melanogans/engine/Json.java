@@ -79,16 +79,46 @@ public final class Json {
 
     /**
      * Appends {@code value} as one line to a JSON-lines file, creating it and its folder if needed.
-     * The whole line goes in one write in append mode, so concurrent appends never split a line.
+     * The whole line goes in one write in append mode, so concurrent appends never split a line; a
+     * last line cut short by a killed build (never whole, so never read) is cut off first.
      */
     public static void append(Path jsonl, Object value) {
-        byte[] line = (line(value) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
             Files.createDirectories(jsonl.toAbsolutePath().getParent());
+            if (Files.isRegularFile(jsonl) && Files.size(jsonl) > 0 && !endsWithNewline(jsonl)) {
+                dropTornLine(jsonl);
+            }
+            byte[] line = (line(value) + "\n").getBytes(StandardCharsets.UTF_8);
             Files.write(jsonl, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new UserException(jsonl + ": cannot append (" + e.getMessage() + "); check the folder is writable",
                     e);
+        }
+    }
+
+    /** Cuts the file after its last newline. */
+    private static void dropTornLine(Path file) throws IOException {
+        try (var channel = java.nio.channels.FileChannel.open(file, StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
+            java.nio.ByteBuffer one = java.nio.ByteBuffer.allocate(1);
+            long end = channel.size();
+            while (end > 0) {
+                one.clear();
+                channel.read(one, end - 1);
+                if (one.get(0) == '\n') {
+                    break;
+                }
+                end--;
+            }
+            channel.truncate(end);
+        }
+    }
+
+    private static boolean endsWithNewline(Path file) throws IOException {
+        try (var channel = java.nio.channels.FileChannel.open(file)) {
+            java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
+            channel.read(last, channel.size() - 1);
+            return last.get(0) == '\n';
         }
     }
 
@@ -145,8 +175,10 @@ public final class Json {
      */
     public static <T> List<T> readLines(Path jsonl, Class<T> type, String what) {
         List<String> lines;
+        boolean lastEnded;
         try {
             lines = Files.isRegularFile(jsonl) ? Files.readAllLines(jsonl, StandardCharsets.UTF_8) : List.of();
+            lastEnded = lines.isEmpty() || Files.size(jsonl) == 0 || endsWithNewline(jsonl);
         } catch (IOException e) {
             throw new UserException(jsonl + ": cannot read (" + e.getMessage() + "); check it is readable", e);
         }
@@ -158,6 +190,9 @@ public final class Json {
             try {
                 entries.add(LENIENT.readValue(lines.get(i), type));
             } catch (IOException | RuntimeException e) {
+                if (i == lines.size() - 1 && !lastEnded) {
+                    continue;   // the last line, cut short by a killed build: it was never whole
+                }
                 throw new UserException(jsonl + ":" + (i + 1) + ": not a " + what + " ("
                         + plain(e.getMessage().lines().findFirst().orElse("")) + "); remove or fix that line", e);
             }

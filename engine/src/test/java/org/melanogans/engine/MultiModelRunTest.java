@@ -43,7 +43,7 @@ class MultiModelRunTest {
         Files.writeString(project.resolve("two.yaml"), YAML);
         TestProject p = new TestProject(project);
         p.train("two.yaml", null, "flat");
-        RunLayout run = p.folder("two").newestRun().orElseThrow();
+        RunLayout run = p.folder("two").run(1);
         JsonNode first = new ObjectMapper().readTree(run.metrics().toFile()).path("models");
         assertEquals(List.of("flat"), List.copyOf(iterable(first)));
         assertFalse(Files.exists(run.complete()), "a subset does not complete the run");

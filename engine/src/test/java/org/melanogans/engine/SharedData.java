@@ -56,7 +56,7 @@ public final class SharedData {
         TestProject project = new TestProject(Path.of("").toAbsolutePath().getParent(), reports, isic);
         project.train(experimentFile, null);
         Experiment experiment = project.experiment(experimentFile, null);
-        return new Run(experiment, project.folder(experiment.name()).newestRun().orElseThrow().metrics());
+        return new Run(experiment, org.melanogans.engine.plan.RunDirectories.find(project.folder(experiment.name()), "latest").metrics());
     }
 
     /** A finished run: the experiment as loaded and its metrics.json. */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,14 +18,13 @@ import org.melanogans.engine.Json;
 import org.melanogans.engine.UserException;
 import org.melanogans.engine.data.ImageSet;
 import org.melanogans.engine.experiment.Experiment;
-import org.melanogans.engine.experiment.ModelConfig;
+import org.melanogans.engine.layout.ExperimentFolder;
 import org.melanogans.engine.layout.RunLayout;
 import org.melanogans.engine.metrics.ColorHistogram;
 import org.melanogans.engine.metrics.FolderEvaluation;
 import org.melanogans.engine.metrics.HistogramMetrics;
 import org.melanogans.engine.results.MetricsFile;
 import org.melanogans.engine.results.ModelMetrics;
-import org.melanogans.engine.results.ModelStatus;
 
 /**
  * gan:evaluate: the paper's histogram metrics between any two folders of images, or of a run's
@@ -73,31 +73,20 @@ public final class EvaluateGoal {
      */
     private static void run(Workspace workspace, String runId) {
         EngineLog log = workspace.log();
-        Workspace.RunRecord record = workspace.readRun(workspace.experiment(), runId);
-        RunLayout run = record.layout();
-        Experiment plan = record.plan();
-        if (!Files.isRegularFile(run.metrics())) {
-            throw new UserException(run.metrics() + ": the run has no results to evaluate; finish it with mvn"
-                    + " gan:train first");
+        Map<String, Workspace.RunRecord> runs = workspace.resultRuns(workspace.experiment(), runId);
+        if (runs.isEmpty()) {
+            log.info("nothing to evaluate: " + (runId == null ? "latest" : runId) + " has no completed model");
+            return;
         }
-        MetricsFile recorded = MetricsFile.read(run.metrics());
-        workspace.requireDataPath(plan);
-        ImageSet data = workspace.data(plan);
-        if (recorded.dataset() != null && !data.sha256().equals(recorded.dataset().sha256())) {
-            throw new UserException(plan.data().path() + ": these are not the images " + run.id() + " trained on"
-                    + " (sha256 " + data.sha256().substring(0, 12) + " against " + recorded.dataset().sha256()
-                    .substring(0, Math.min(12, recorded.dataset().sha256().length())) + "); restore them to evaluate"
-                    + " the run");
-        }
-        ColorHistogram real = ColorHistogram.of(data);
-        Map<String, Reevaluation.Model> changed = new LinkedHashMap<>();
-        for (ModelConfig model : plan.models()) {
-            ModelMetrics entry = recorded.models().get(model.name());
-            if (Workspace.usecaseGans(plan).contains(model.name()) || entry == null
-                    || entry.status() != ModelStatus.COMPLETED) {
-                continue;   // a stage GAN is scored inside the stage; a model without results has no samples
-            }
-            Path samples = run.gan(model.name()).samples();
+        Map<String, ColorHistogram> realOf = new HashMap<>();
+        Map<String, Map<String, Reevaluation.Model>> changed = new LinkedHashMap<>();
+        for (Map.Entry<String, Workspace.RunRecord> result : runs.entrySet()) {
+            String model = result.getKey();
+            RunLayout run = result.getValue().layout();
+            Experiment plan = result.getValue().plan();
+            MetricsFile recorded = MetricsFile.read(run.metrics());
+            ColorHistogram real = realOf.computeIfAbsent(run.id(), id -> realImages(workspace, plan, recorded, run));
+            Path samples = run.gan(model).samples();
             List<Path> files = Files.isDirectory(samples) ? FolderEvaluation.images(samples) : List.of();
             int planned = plan.sample().count();
             if (files.size() != planned || !files.equals(expected(samples, planned))) {
@@ -106,25 +95,41 @@ public final class EvaluateGoal {
                         + " run any more");
             }
             HistogramMetrics now = HistogramMetrics.between(real, FolderEvaluation.histogram(samples));
-            ModelMetrics.Histogram was = entry.histogram();
+            ModelMetrics.Histogram was = recorded.models().get(model).histogram();
             if (ModelMetrics.Histogram.of(now).equals(was)) {
-                log.info(String.format(Locale.ROOT, "%s: EMD %.5f and JS divergence %.5f of its %d samples: reproduced",
-                        model.name(), now.emd(), now.jsDivergence(), planned));
+                log.info(String.format(Locale.ROOT, "%s: EMD %.5f and JS divergence %.5f of its %d samples in %s:"
+                        + " reproduced", model, now.emd(), now.jsDivergence(), planned, run.id()));
             } else {
-                log.warn(String.format(Locale.ROOT, "%s: EMD %.5f, JS divergence %.5f of its %d samples; the run"
-                        + " recorded %s and %s", model.name(), now.emd(), now.jsDivergence(), planned, was.emd(),
-                        was.jsDivergence()));
-                changed.put(model.name(), new Reevaluation.Model(planned, was, ModelMetrics.Histogram.of(now)));
+                log.warn(String.format(Locale.ROOT, "%s: EMD %.5f, JS divergence %.5f of its %d samples in %s; the"
+                        + " run recorded %s and %s", model, now.emd(), now.jsDivergence(), planned, run.id(),
+                        was.emd(), was.jsDivergence()));
+                changed.computeIfAbsent(run.id(), id -> new LinkedHashMap<>()).put(model,
+                        new Reevaluation.Model(planned, was, ModelMetrics.Histogram.of(now)));
             }
         }
-        if (!changed.isEmpty()) {
-            String when = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
-                    .format(Instant.now().atOffset(ZoneOffset.UTC));
+        String when = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
+                .format(Instant.now().atOffset(ZoneOffset.UTC));
+        changed.forEach((id, models) -> {
+            RunLayout run = workspace.folder(workspace.experiment()).run(ExperimentFolder.runNumber(id));
             Path file = run.reevaluation(when);
-            Json.write(file, new Reevaluation(run.id(), when, changed));
-            log.warn(changed.size() + " model(s) of " + run.id() + " did not reproduce; written to " + file
+            Json.write(file, new Reevaluation(id, when, models));
+            log.warn(models.size() + " model(s) of " + id + " did not reproduce; written to " + file
                     + " (the run's metrics.json is unchanged)");
+        });
+    }
+
+    /** The colour histogram of the images the run trained on, which must be the ones it recorded. */
+    private static ColorHistogram realImages(Workspace workspace, Experiment plan, MetricsFile recorded,
+                                             RunLayout run) {
+        workspace.requireDataPath(plan);
+        ImageSet data = workspace.data(plan);
+        if (recorded.dataset() != null && !data.sha256().equals(recorded.dataset().sha256())) {
+            throw new UserException(plan.data().path() + ": these are not the images " + run.id() + " trained on"
+                    + " (sha256 " + data.sha256().substring(0, 12) + " against " + recorded.dataset().sha256()
+                    .substring(0, Math.min(12, recorded.dataset().sha256().length())) + "); restore them to evaluate"
+                    + " the run");
         }
+        return ColorHistogram.of(data);
     }
 
     /** sample-00000.png ... in the folder: what a run writes. */

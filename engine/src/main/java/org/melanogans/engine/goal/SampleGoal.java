@@ -3,7 +3,9 @@ package org.melanogans.engine.goal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import org.melanogans.engine.EngineLog;
 import org.melanogans.engine.Folders;
 import org.melanogans.engine.EngineRequest;
@@ -30,23 +32,30 @@ public final class SampleGoal {
             throw new UserException("gan.count: " + request.count() + " samples; give 1 or more (default: the run's"
                     + " sample.count)");
         }
-        Workspace.RunRecord run = workspace.readRun(workspace.experiment(), request.run());
-        Experiment plan = run.plan();
-        int count = request.count() != null ? request.count() : plan.sample().count();
-        long seed = request.seed() != null ? request.seed() : plan.seed();
-        if (request.model() != null && Workspace.usecaseGans(plan).contains(request.model())) {
+        Experiment current = workspace.experiment();
+        if (request.model() != null && Workspace.usecaseGans(current).contains(request.model())) {
             throw new UserException("gan.model: " + request.model() + " trains inside the use-case stage, one GAN per"
-                    + " seed; its samples are in " + run.layout().usecaseFolder() + "/seed-<seed>/synthetic/"
-                    + request.model() + "/");
+                    + " seed; its samples are in the run's usecase/seed-<seed>/synthetic/" + request.model() + "/");
         }
         List<String> names = request.model() == null ? List.of() : List.of(request.model());
-        for (ModelConfig model : Workspace.select(plan, names, "gan.model")) {
-            if (Workspace.usecaseGans(plan).contains(model.name())) {
-                continue;   // no whole-data checkpoint: its per-seed samples are kept by the stage
+        Workspace.select(current, names, "gan.model");
+        Map<String, Workspace.RunRecord> runs = workspace.resultRuns(current, request.run());
+        if (request.model() != null && !runs.containsKey(request.model())) {
+            throw new UserException("gan.model: " + request.model() + " has no result in " + (request.run() == null
+                    ? "latest" : request.run()) + " to sample from; train it first (gan:train)");
+        }
+        for (Map.Entry<String, Workspace.RunRecord> result : runs.entrySet()) {
+            if (request.model() != null && !request.model().equals(result.getKey())) {
+                continue;
             }
+            Workspace.RunRecord run = result.getValue();
+            Experiment plan = run.plan();
+            ModelConfig model = Workspace.select(plan, List.of(result.getKey()), "gan.model").get(0);
+            int count = request.count() != null ? request.count() : plan.sample().count();
+            long seed = request.seed() != null ? request.seed() : plan.seed();
             GanLayout layout = run.layout().gan(model.name());
             var checkpoint = new CheckpointStore(layout.checkpoints()).latest().orElseThrow(() -> new UserException(
-                    layout.checkpoints() + ": no checkpoint to sample from; run mvn gan:train first"));
+                    layout.checkpoints() + ": no checkpoint to sample from; the run's checkpoints are gone"));
             Path target = run.layout().extraSamples(model.name(), checkpoint.state().step(), seed, count);
             if (Files.isDirectory(target)) {
                 log.info(model.name() + ": these samples were drawn before, in " + target);
@@ -57,12 +66,15 @@ public final class SampleGoal {
                 int grid = Math.min(plan.sample().grid(), (int) Math.sqrt(count));
                 Folders.write(target, tmp -> GanRun.writeSamples(graph, count, grid, seed, tmp.resolve("samples"),
                         tmp.resolve("grid.png"), tmp.resolve("grids"), null));
-            } catch (IOException e) {
+            } catch (IOException | UncheckedIOException e) {
                 throw new UserException(target + ": cannot write the samples (" + e.getMessage() + "); check the run"
                         + " folder is writable", e);
             }
-            log.info(model.name() + ": " + count + " samples from step " + checkpoint.state().step() + " (seed " + seed
-                    + ") in " + target.resolve("samples"));
+            log.info(model.name() + ": " + count + " samples of " + run.layout().id() + " from step "
+                    + checkpoint.state().step() + " (seed " + seed + ") in " + target.resolve("samples"));
+        }
+        if (runs.isEmpty()) {
+            log.info("nothing to sample: " + (request.run() == null ? "latest" : request.run()) + " has no result");
         }
     }
 }

@@ -68,29 +68,41 @@ public final class TrainGoal {
         } else if (experiment.usecase() != null) {
             log.info("usecase: skipped (-Dgan.models names a subset of the models)");
         }
-        RunPlan plan = RunDirectories.open(experiment, ExperimentLoader.sourceText(experiment), workspace.reports(),
-                fresh, log);
+        try (RunPlan plan = RunDirectories.open(experiment, ExperimentLoader.sourceText(experiment),
+                workspace.reports(), fresh, log)) {
+            log.info("Run directory: " + plan.run().dir());
+            trainIn(plan, data, histogramModels, runUsecase, models.size() == experiment.models().size());
+        }
+    }
+
+    /** Trains what the run has not finished yet, publishing its results after each model. */
+    private void trainIn(RunPlan plan, ImageSet data, List<ModelConfig> histogramModels, boolean runUsecase,
+                         boolean allModels) {
         RunLayout run = plan.run();
-        log.info("Run directory: " + run.dir());
-        UsecaseStage stage = runUsecase ? new UsecaseStage(experiment, plan, log) : null;
         MetricsFile metrics = Files.isRegularFile(run.metrics()) ? MetricsFile.read(run.metrics())
                 : MetricsFile.start(experiment.name(), run.id(), DatasetInfo.of(experiment.data().format(), data),
                         Environment.capture(experiment.seed(), SessionOptions.TENSORFLOW_VERSION));
         List<String> failures = new ArrayList<>();
         for (ModelConfig model : histogramModels) {
+            String hash = PlanYaml.modelHash(experiment, model);
+            if (finished(metrics.models().get(model.name()), run)) {
+                log.info(model.name() + ": finished before in " + run.id() + "; its results are kept as they are");
+                continue;
+            }
             try {
-                metrics = metrics.withModel(model.name(), trainModel(plan, data, model)
-                        .from(run.id(), PlanYaml.modelHash(experiment, model)));
+                metrics = metrics.withModel(model.name(), trainModel(plan, data, model).from(run.id(), hash));
             } catch (RuntimeException e) {
                 String message = describe(e);
                 log.warn(model.name() + " failed: " + message);
                 failures.add(model.name() + " failed: " + message);
-                metrics = metrics.withModel(model.name(), ModelMetrics.failed(message)
-                        .from(run.id(), PlanYaml.modelHash(experiment, model)));
+                metrics = metrics.withModel(model.name(), ModelMetrics.failed(message).from(run.id(), hash));
             }
             publish(plan, metrics);
         }
-        if (stage != null) {
+        if (runUsecase && metrics.usecase() != null && metrics.usecase().status() == ModelStatus.COMPLETED) {
+            log.info("usecase: finished before in " + run.id() + "; its results are kept as they are");
+        } else if (runUsecase) {
+            UsecaseStage stage = new UsecaseStage(experiment, plan, log);
             try {
                 metrics = metrics.withUsecase(stage.run(data).from(run.id(), plan.planHash()));
             } catch (RuntimeException e) {
@@ -103,8 +115,7 @@ public final class TrainGoal {
             publish(plan, metrics);
         }
         log.info("Metrics: " + run.metrics());
-        boolean complete = failures.isEmpty()
-                && (runUsecase || experiment.usecase() == null && models.size() == experiment.models().size());
+        boolean complete = failures.isEmpty() && (runUsecase || experiment.usecase() == null && allModels);
         if (complete) {
             // one line per finished run, before the report, so the value trends attached to it end with this run
             MetricsHistory.appendOnce(workspace.folder(experiment).history(), metrics);
@@ -123,6 +134,11 @@ public final class TrainGoal {
         if (complete) {
             RunDirectories.markComplete(run);
         }
+    }
+
+    /** A model this run completed: its samples and figures are evidence and are not drawn again. */
+    private static boolean finished(ModelMetrics entry, RunLayout run) {
+        return entry != null && entry.status() == ModelStatus.COMPLETED && run.id().equals(entry.source().run());
     }
 
     private ModelMetrics trainModel(RunPlan plan, ImageSet data, ModelConfig model) {

@@ -3,6 +3,7 @@ package org.melanogans.engine.goal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,9 @@ import org.melanogans.engine.layout.ExperimentFolder;
 import org.melanogans.engine.layout.ReportsRoot;
 import org.melanogans.engine.layout.RunLayout;
 import org.melanogans.engine.plan.RunDirectories;
+import org.melanogans.engine.plan.SourceRecord;
+import org.melanogans.engine.results.MetricsFile;
+import org.melanogans.engine.results.ModelStatus;
 
 /**
  * What every goal starts from: the project folder, the reports folder, the experiment the request
@@ -60,9 +64,15 @@ public final class Workspace {
         return baseDir.resolve("experiments").resolve("baselines").resolve(experiment.name() + ".json");
     }
 
-    /** The experiment's folder of runs. */
+    /**
+     * The experiment's folder of runs.
+     *
+     * @throws UserException when its runs were made from another experiment file of the same name
+     */
     public ExperimentFolder folder(Experiment experiment) {
-        return reports.experiment(experiment.name());
+        ExperimentFolder folder = reports.experiment(experiment.name());
+        SourceRecord.requireSameSource(folder, experiment);
+        return folder;
     }
 
     /**
@@ -154,6 +164,38 @@ public final class Workspace {
                     + " is read with its own plan");
         }
         return new RunRecord(run, plan);
+    }
+
+    /**
+     * Where each model's result lives: for {@code latest}, the run latest/metrics.json names for
+     * that model (a subset run carries the others' results from earlier runs); for a run id, that
+     * run, for every model its metrics.json completed. Each run is read through its own plan.
+     */
+    public Map<String, RunRecord> resultRuns(Experiment current, String runId) {
+        RunRecord named = readRun(current, runId);
+        boolean latest = runId == null || runId.trim().equalsIgnoreCase(RunDirectories.LATEST);
+        ExperimentFolder folder = folder(current);
+        Path metricsFile = latest ? folder.latestMetrics() : named.layout().metrics();
+        Map<String, RunRecord> runs = new LinkedHashMap<>();
+        if (!Files.isRegularFile(metricsFile)) {
+            return runs;
+        }
+        Map<String, RunRecord> byId = new HashMap<>(Map.of(named.layout().id(), named));
+        MetricsFile metrics = MetricsFile.read(metricsFile);
+        metrics.models().forEach((model, entry) -> {
+            if (entry.status() != ModelStatus.COMPLETED) {
+                return;
+            }
+            String id = entry.source().run() == null ? named.layout().id() : entry.source().run();
+            Integer number = ExperimentFolder.runNumber(id);
+            if (number != null && folder.runNumbers().contains(number)) {
+                runs.put(model, byId.computeIfAbsent(id, i -> new RunRecord(folder.run(number),
+                        RunDirectories.readPlan(folder.run(number), baseDir))));
+            } else {
+                log.warn(model + ": its result comes from " + id + ", which is no longer in " + folder.dir());
+            }
+        });
+        return runs;
     }
 
     /**

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,11 +71,5 @@ public record ExperimentFolder(Path dir) {
             throw new UncheckedIOException("cannot list " + dir, ex);
         }
         return new ArrayList<>(numbers);
-    }
-
-    /** The newest run, or empty when there is none yet. */
-    public Optional<RunLayout> newestRun() {
-        List<Integer> runs = runNumbers();
-        return runs.isEmpty() ? Optional.empty() : Optional.of(run(runs.get(runs.size() - 1)));
     }
 }

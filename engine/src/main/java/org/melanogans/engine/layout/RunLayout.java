@@ -51,6 +51,11 @@ public record RunLayout(Path dir) {
         return dir.resolve("experiment.yaml");
     }
 
+    /** Held by the build that trains the run. */
+    public Path lock() {
+        return dir.resolve(".lock");
+    }
+
     /** Marker of a finished run. */
     public Path complete() {
         return dir.resolve("COMPLETE");

@@ -1,7 +1,6 @@
 package org.melanogans.engine.plan;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -70,22 +69,31 @@ public final class RunDirectories {
         SourceRecord.requireSameSource(folder, e);
         try {
             List<Integer> runs = folder.runNumbers();
-            if (!runs.isEmpty()) {
+            if (!runs.isEmpty() && !Files.exists(folder.run(runs.get(runs.size() - 1)).complete())) {
                 RunLayout newest = folder.run(runs.get(runs.size() - 1));
-                if (!Files.exists(newest.complete()) && !didWork(newest)) {
-                    log.info(newest.id() + " of " + e.name() + " did no work (nothing trained): starting it anew");
+                RunLock lock = RunLock.tryAcquire(newest);
+                if (lock == null && !fresh) {
+                    throw new UserException(newest.dir() + " is being trained by another build; wait for it to end,"
+                            + " or start a new run with -Dgan.fresh");
+                }
+                if (lock != null && !didWork(newest)) {
+                    lock.close();
+                    log.warn(newest.id() + " of " + e.name() + " did no work (nothing trained): it is replaced");
                     Folders.delete(newest.dir());
                     runs = folder.runNumbers();
-                } else if (!fresh && !Files.exists(newest.complete())) {
+                } else if (lock != null && !fresh) {
                     String oldHash = readOrNull(newest.planHash());
                     if (hash.equals(oldHash == null ? null : oldHash.trim())) {
                         log.info("Resuming " + newest.id() + " of " + e.name() + " (unfinished, same plan) in "
                                 + newest.dir());
-                        return new RunPlan(e, newest, hash, true);
+                        return new RunPlan(e, newest, hash, true, lock);
                     }
+                    lock.close();
                     throw new UserException(newest.dir() + " is unfinished and " + describeChange(
                             readOrNull(newest.plan()), oldHash, planText)
                             + "; run again with -Dgan.fresh to start a new run, or restore the experiment");
+                } else if (lock != null) {
+                    lock.close();
                 }
             }
             int next = runs.isEmpty() ? 1 : runs.get(runs.size() - 1) + 1;
@@ -96,11 +104,12 @@ public final class RunDirectories {
                 } catch (FileAlreadyExistsException taken) {
                     continue;   // another build created this number first: take the next one
                 }
+                RunLock lock = RunLock.acquire(run);
                 SourceRecord.write(run, e, sourceText);
                 writeAtomically(run.plan(), planText);
                 writeAtomically(run.planHash(), hash + "\n");
                 log.info("Starting " + run.id() + " of " + e.name() + " in " + run.dir());
-                return new RunPlan(e, run, hash, false);
+                return new RunPlan(e, run, hash, false, lock);
             }
             throw new IllegalStateException("could not create a run directory in " + folder.dir()
                     + " after " + MAX_CREATE_ATTEMPTS + " attempts");
@@ -130,7 +139,8 @@ public final class RunDirectories {
         try {
             writeAtomically(run.complete(), "completed " + Instant.now() + "\n");
         } catch (IOException ex) {
-            throw new UncheckedIOException("cannot mark " + run.dir() + " complete", ex);
+            throw new UserException(run.complete() + ": cannot mark the run complete (" + ex.getMessage()
+                    + "); check the folder is writable", ex);
         }
     }
 
@@ -186,7 +196,7 @@ public final class RunDirectories {
             String changes = old == null ? null : listChanges(flatten(old), flatten(now));
             return changes == null || changes.isEmpty() ? null : changes;
         } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
+            throw new UserException(run.plan() + ": cannot read (" + ex.getMessage() + ")", ex);
         }
     }
 
@@ -197,7 +207,8 @@ public final class RunDirectories {
         }
         String changes = listChanges(flatten(oldPlan), flatten(newPlan));
         if (changes.isEmpty()) {
-            return "its plan.sha256 does not match its plan.yaml (edited by hand?)";
+            return "its plan.sha256 does not match its plan.yaml (edited by hand, or hashed by an older version of"
+                    + " the plugin)";
         }
         return "was started with a different plan: " + changes;
     }

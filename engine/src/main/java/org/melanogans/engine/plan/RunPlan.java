@@ -10,6 +10,12 @@ import org.melanogans.engine.layout.RunLayout;
  * @param run        the run's folder
  * @param planHash   {@link PlanYaml#hash} of the experiment
  * @param resumed    true when an unfinished run with the same plan is continued
+ * @param lock       held while the run is trained; close the plan to release it
  */
-public record RunPlan(Experiment experiment, RunLayout run, String planHash, boolean resumed) {
+public record RunPlan(Experiment experiment, RunLayout run, String planHash, boolean resumed, RunLock lock)
+        implements AutoCloseable {
+    @Override
+    public void close() {
+        lock.close();
+    }
 }

@@ -31,7 +31,7 @@ public record SourceRecord(String file, String sha256) {
      * @throws UserException naming both files when a run of this experiment's name was made from
      *                       another experiment file that still exists
      */
-    static void requireSameSource(ExperimentFolder folder, Experiment e) {
+    public static void requireSameSource(ExperimentFolder folder, Experiment e) {
         String current = e.source().toAbsolutePath().toString();
         List<Integer> runs = folder.runNumbers();
         for (int i = runs.size() - 1; i >= 0; i--) {
@@ -43,7 +43,8 @@ public record SourceRecord(String file, String sha256) {
             String other = Json.read(record, SourceRecord.class, "run source record").file();
             if (!other.equals(current) && Files.isRegularFile(Path.of(other))) {
                 throw new UserException(current + ": its name " + e.name() + " is already the name of " + other
-                        + ", whose runs are in " + folder.dir() + "; give one of them its own name:");
+                        + ", whose runs are in " + folder.dir() + "; give one of the two files another name (its"
+                        + " name: key)");
             }
         }
     }

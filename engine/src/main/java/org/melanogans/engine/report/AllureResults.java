@@ -1,5 +1,6 @@
 package org.melanogans.engine.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.FileSystemResultsWriter;
 import io.qameta.allure.model.Label;
@@ -13,11 +14,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import com.fasterxml.jackson.databind.JsonNode;
-import org.melanogans.engine.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.melanogans.engine.Json;
+import org.melanogans.engine.UserException;
 import org.melanogans.engine.report.Comparison.Verdict;
 
 /**
@@ -91,7 +92,13 @@ public final class AllureResults {
         }
         try (var files = Files.list(resultsDir)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith("-result.json")).toList()) {
-                JsonNode result = Json.LENIENT.readTree(file.toFile());
+                JsonNode result;
+                try {
+                    result = Json.LENIENT.readTree(file.toFile());
+                } catch (com.fasterxml.jackson.core.JsonProcessingException unreadable) {
+                    Files.delete(file);   // a result cut short by a killed build: no use to Allure either
+                    continue;
+                }
                 String fullName = result.path("fullName").asText("");
                 if (features.stream().anyMatch(f -> fullName.startsWith(experiment + "/" + f + "/"))) {
                     for (JsonNode attachment : result.path("attachments")) {
@@ -101,7 +108,8 @@ public final class AllureResults {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(resultsDir + ": cannot replace the earlier results", e);
+            throw new UserException(resultsDir + ": cannot replace the earlier results (" + e.getMessage()
+                    + "); check the folder is writable", e);
         }
     }
 

@@ -1,6 +1,6 @@
 package org.melanogans.engine.report;
 
-import java.util.Objects;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Objects;
 import org.melanogans.engine.AtomicFile;
 import org.melanogans.engine.Json;
 import org.melanogans.engine.experiment.Experiment;
@@ -51,9 +51,9 @@ public final class RunReport {
                 files.add(gan.grid());
                 files.add(gan.histogramPlot());
                 files.add(Plots.curve(gan.losses(), c.subject() + ": losses", "loss", List.of("d_loss", "g_loss"),
-                        source.lossPlot(c.subject())));
+                        run.lossPlot(c.subject())));
                 files.add(Plots.curve(gan.emdCurve(), c.subject() + ": EMD after each epoch", "EMD", List.of("emd"),
-                        source.emdPlot(c.subject())));
+                        run.emdPlot(c.subject())));
                 for (String metric : List.of("emd", "js_divergence")) {
                     files.add(Plots.trend(folder.history(), c.subject(), metric,
                             run.trendPlot(c.subject(), metric)));

@@ -5,17 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.melanogans.engine.layout.ExperimentFolder;
 import org.melanogans.engine.layout.RunLayout;
 
 /**
- * An experiment's {@code latest/metrics.json}: the newest finished result of every model of the
- * experiment. It is the newest run's metrics.json, where each model (or the use-case stage) that run
- * has no completed result for is taken from the newest earlier run that completed it with the same
- * plan hash (so a subset run, {@code -Dgan.models}, updates only its models; the others keep their
- * result, marked with the run it came from). A model with no such result is left out, and
- * {@code gan:check} reports it missing.
+ * An experiment's {@code latest/metrics.json}: the newest result of every model of the experiment.
+ * It is the newest run's metrics.json, where each model (or the use-case stage) that run did not
+ * attempt is taken from the newest earlier run that completed it with the same plan hash and the
+ * same training images (so a subset run, {@code -Dgan.models}, updates only its models; the others
+ * keep their result, marked with the run it came from). A model the newest run attempted keeps that
+ * outcome, a failure included, so a later {@code gan:check} sees it. A model with no result at all
+ * is left out, and {@code gan:check} reports it missing.
  */
 public final class LatestResults {
     private LatestResults() {
@@ -33,25 +33,20 @@ public final class LatestResults {
         Map<String, ModelMetrics> models = new LinkedHashMap<>();
         modelHashes.forEach((model, hash) -> {
             ModelMetrics own = current.models().get(model);
-            if (own != null && own.status() == ModelStatus.COMPLETED) {
+            if (own != null) {
                 models.put(model, own);
                 return;
             }
-            Optional<ModelMetrics> carried = earlier.stream().map(m -> m.models().get(model))
+            earlier.stream().filter(m -> sameData(m, current)).map(m -> m.models().get(model))
                     .filter(e -> e != null && e.status() == ModelStatus.COMPLETED
                             && hash.equals(e.source().planSha256()))
-                    .findFirst();
-            if (carried.isPresent()) {
-                models.put(model, carried.get());
-            } else if (own != null) {
-                models.put(model, own);
-            }
+                    .findFirst().ifPresent(e -> models.put(model, e));
         });
         UsecaseMetrics usecase = current.usecase();
-        if (usecase == null || usecase.status() != ModelStatus.COMPLETED) {
-            usecase = earlier.stream().map(MetricsFile::usecase)
+        if (usecase == null) {
+            usecase = earlier.stream().filter(m -> sameData(m, current)).map(MetricsFile::usecase)
                     .filter(u -> u != null && u.status() == ModelStatus.COMPLETED && planHash.equals(u.planSha256()))
-                    .findFirst().orElse(usecase);
+                    .findFirst().orElse(null);
         }
         MetricsFile latest = new MetricsFile(current.experiment(), current.run(), current.dataset(), models, usecase,
                 current.environment());
@@ -59,10 +54,14 @@ public final class LatestResults {
         return latest;
     }
 
+    private static boolean sameData(MetricsFile a, MetricsFile b) {
+        return a.dataset() != null && b.dataset() != null && Objects.equals(a.dataset().sha256(), b.dataset().sha256());
+    }
+
     /** The metrics of the runs before {@code run}, newest first. */
     private static List<MetricsFile> earlierRuns(ExperimentFolder folder, RunLayout run) {
-        return folder.runNumbers().stream().sorted((a, b) -> b - a).map(folder::run)
-                .filter(r -> !r.equals(run) && r.id().compareTo(run.id()) < 0 && Files.isRegularFile(r.metrics()))
-                .map(r -> MetricsFile.read(r.metrics())).filter(Objects::nonNull).toList();
+        int number = ExperimentFolder.runNumber(run.id());
+        return folder.runNumbers().stream().filter(n -> n < number).sorted((a, b) -> b - a).map(folder::run)
+                .filter(r -> Files.isRegularFile(r.metrics())).map(r -> MetricsFile.read(r.metrics())).toList();
     }
 }

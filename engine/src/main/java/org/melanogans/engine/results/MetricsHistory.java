@@ -2,6 +2,7 @@ package org.melanogans.engine.results;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import org.melanogans.engine.Json;
 
 /**
@@ -18,7 +19,7 @@ public final class MetricsHistory {
      * interrupted and retried.
      */
     public static void appendOnce(Path jsonl, MetricsFile metrics) {
-        if (read(jsonl).stream().noneMatch(line -> line.run().equals(metrics.run()))) {
+        if (read(jsonl).stream().noneMatch(line -> Objects.equals(line.run(), metrics.run()))) {
             Json.append(jsonl, metrics);
         }
     }

@@ -38,6 +38,10 @@ class RunRecordTest {
               - {name: flat, type: dcgan, base_channels: 4}
               - {name: other, type: dcgan, base_channels: 4, z_dim: 8}
             sample: {count: 16, grid: 2}
+            report:
+              paper:
+                models:
+                  flat: {emd: 0.01}
             """;
 
     @TempDir
@@ -103,7 +107,7 @@ class RunRecordTest {
         assertTrue(project.lines().stream().anyMatch(l -> l.startsWith("rec.yaml has changed since run-0001 ("
                 + "data.resolution 16 -> 32, data.generated.count 48 -> 64); run-0001 is read with its own plan")),
                 project.lines().toString());
-        assertTrue(project.lines().stream().anyMatch(l -> l.startsWith("flat: EMD ") && l.endsWith("of its 16 samples:"
+        assertTrue(project.lines().stream().anyMatch(l -> l.startsWith("flat: EMD ") && l.endsWith("of its 16 samples in run-0001:"
                 + " reproduced")), project.lines().toString());
 
         // a changed sample: the figures that differ go to a dated re-evaluation, the run stays as it was
@@ -147,17 +151,18 @@ class RunRecordTest {
         project.check("rec.yaml", false);
         Path zip = Path.of(System.getProperty("allure.commandline.zip"));
         project.engine().report(new EngineRequest.Report(project.project("rec.yaml", null), "latest", zip));
-        assertEquals(List.of("regression check"), features(run).stream().distinct().toList(),
-                "no comparisons in rec.yaml; the check's rows stay");
+        List<String> after = features(run);
+        assertTrue(after.contains("regression check") && after.contains("histogram metrics"),
+                "the report's comparison beside the check's rows: " + after);
         project.check("rec.yaml", false);
-        long rows = features(run).size();
-        assertTrue(rows > 0);
-        project.check("rec.yaml", false);
-        assertEquals(rows, features(run).size(), "a check replaces its own earlier rows");
+        assertEquals(after, features(run), "a check replaces its own earlier rows and keeps the report's");
+        project.engine().report(new EngineRequest.Report(project.project("rec.yaml", null), "latest", zip));
+        assertEquals(after, features(run), "a report replaces its own comparisons and keeps the check's rows");
     }
 
     private static List<String> features(RunLayout run) throws IOException {
         List<String> features = new ArrayList<>();
+        // sorted: the order files are listed in is not the order they were written in
         try (Stream<Path> s = Files.list(run.allureResults())) {
             for (Path f : s.filter(f -> f.toString().endsWith("-result.json")).toList()) {
                 for (JsonNode label : Json.LENIENT.readTree(f.toFile()).path("labels")) {
@@ -167,6 +172,7 @@ class RunRecordTest {
                 }
             }
         }
+        features.sort(null);
         return features;
     }
 
@@ -183,6 +189,8 @@ class RunRecordTest {
 
         project.train("rec.yaml", null);
         project.check("rec.yaml", true);
+        assertTrue(project.lines().stream().anyMatch(l -> l.startsWith("  models.flat.emd: added at ")),
+                project.lines().toString());
         String text = Files.readString(baseline);
         // a rule set by hand
         Files.writeString(baseline, text.replaceFirst("\"tolerance\" : 0.5,\\s*\"mode\" : \"relative\"",
@@ -191,6 +199,15 @@ class RunRecordTest {
         JsonNode emd = Json.LENIENT.readTree(baseline.toFile()).path("metrics").path("models.flat.emd");
         assertEquals(0.04, emd.path("tolerance").asDouble());
         assertEquals("absolute", emd.path("mode").asText());
+
+        // a failed model: the baseline stays as it is
+        byte[] kept = Files.readAllBytes(baseline);
+        Path latest = project.folder("rec").latestMetrics();
+        Files.writeString(latest, Files.readString(latest).replaceFirst("\"status\" : \"completed\"",
+                "\"status\" : \"failed\", \"error\" : \"out of memory\", \"x\" : \"completed\""));
+        String failed = assertThrows(UserException.class, () -> project.check("rec.yaml", true)).getMessage();
+        assertTrue(failed.contains("it lacks flat (failed: "), failed);
+        assertArrayEquals(kept, Files.readAllBytes(baseline));
     }
 
     @Test
@@ -216,6 +233,37 @@ class RunRecordTest {
         // a run that did no work never becomes latest
         Files.createDirectories(folder.run(3).dir());
         assertEquals(folder.run(2), org.melanogans.engine.plan.RunDirectories.find(folder, "latest"));
+    }
+
+    @Test
+    void sampleAndEvaluateOfLatestFollowEachModelToItsRun() throws IOException {
+        TestProject project = trained();
+        project.train("rec.yaml", null, "flat");   // run-0002 trains flat only; other stays run-0001's
+        project.sample("rec.yaml", null, "latest", null, 4, 5L);
+        ExperimentFolder folder = folder(project);
+        assertTrue(Files.isDirectory(folder.run(2).extraSamples("flat", 12, 5, 4)));
+        assertTrue(Files.isDirectory(folder.run(1).extraSamples("other", 12, 5, 4)));
+        project.evaluate("rec.yaml", null, "latest");
+        assertTrue(project.lines().stream().anyMatch(l -> l.startsWith("other: ") && l.endsWith("in run-0001:"
+                + " reproduced")), project.lines().toString());
+        assertTrue(project.lines().stream().anyMatch(l -> l.startsWith("flat: ") && l.endsWith("in run-0002:"
+                + " reproduced")), project.lines().toString());
+    }
+
+    @Test
+    void aFreshStartLeavesNoEmptyRunAndAResumeKeepsFinishedModels() throws IOException {
+        TestProject project = trained();
+        ExperimentFolder folder = folder(project);
+        Files.createDirectories(folder.run(2).dir());   // a run folder that never got to work
+        project.trainFresh("rec.yaml", null);
+        assertEquals(List.of(1, 2), folder.runNumbers());
+        assertTrue(Files.exists(folder.run(2).complete()));
+        // a subset run, then the full run resumes it: flat is not drawn again
+        project.train("rec.yaml", null, "flat");
+        Map<Path, byte[]> samples = snapshot(folder.run(3).gan("flat").samples());
+        project.train("rec.yaml", null);
+        assertSame(samples, snapshot(folder.run(3).gan("flat").samples()));
+        assertTrue(project.lines().contains("flat: finished before in run-0003; its results are kept as they are"));
     }
 
     @Test
@@ -249,7 +297,10 @@ class RunRecordTest {
         Files.writeString(dir.resolve("copy.yaml"), YAML.replace("base_channels: 4}", "base_channels: 8}"));
         String message = assertThrows(UserException.class, () -> project.train("copy.yaml", null)).getMessage();
         assertEquals(dir.resolve("copy.yaml") + ": its name rec is already the name of " + dir.resolve("rec.yaml")
-                + ", whose runs are in " + dir.resolve("reports/rec") + "; give one of them its own name:", message);
+                + ", whose runs are in " + dir.resolve("reports/rec") + "; give one of the two files another name (its"
+                + " name: key)", message);
+        // the other goals refuse it too: its runs are not the copy's
+        assertThrows(UserException.class, () -> project.check("copy.yaml", false));
         assertNull(Json.LENIENT.readTree(folder(project).latestMetrics().toFile()).path("models").path("flat")
                 .path("error").textValue());
     }

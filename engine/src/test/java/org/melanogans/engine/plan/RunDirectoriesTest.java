@@ -58,13 +58,22 @@ class RunDirectoriesTest {
     @Test
     void firstRunCreatesRun0001WithPlanAndHash() throws IOException {
         Experiment e = experiment(Map.of());
-        RunPlan run = RunDirectories.open(e, PlanYamlTest.YAML, reports(), false, log);
+        RunPlan run = opened(e, PlanYamlTest.YAML, reports(), false, log);
         Path expected = reportsDir().toAbsolutePath().normalize().resolve("p/run-0001");
-        assertEquals(new RunPlan(e, new RunLayout(expected), PlanYaml.hash(e), false), run);
+        assertEquals(new RunLayout(expected), run.run());
+        assertEquals(PlanYaml.hash(e), run.planHash());
+        assertFalse(run.resumed());
         assertEquals(PlanYaml.write(e), Files.readString(expected.resolve("plan.yaml")));
         assertEquals(PlanYaml.hash(e) + "\n", Files.readString(expected.resolve("plan.sha256")));
         assertEquals(List.of("Starting run-0001 of p in " + expected), logged);
         assertNoTempFiles();
+    }
+
+    /** Opens a run as gan:train does and lets it go, as gan:train does when it ends. */
+    private static RunPlan opened(Experiment e, String text, ReportsRoot reports, boolean fresh, EngineLog log) {
+        RunPlan plan = RunDirectories.open(e, text, reports, fresh, log);
+        plan.close();
+        return plan;
     }
 
     /** What a run that trained leaves: a checkpoint. */
@@ -77,9 +86,9 @@ class RunDirectoriesTest {
 
     @Test
     void unfinishedRunWithSamePlanIsResumed() throws IOException {
-        worked(RunDirectories.open(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, log));
+        worked(opened(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, log));
         // log_every does not change results, so it does not block the resume
-        RunPlan again = RunDirectories.open(experiment(Map.of("train.log_every", "5")), PlanYamlTest.YAML, reports(), false, log);
+        RunPlan again = opened(experiment(Map.of("train.log_every", "5")), PlanYamlTest.YAML, reports(), false, log);
         assertTrue(again.resumed());
         assertEquals("run-0001", again.run().id());
         assertTrue(logged.get(1).startsWith("Resuming run-0001 of p"), logged.get(1));
@@ -88,8 +97,8 @@ class RunDirectoriesTest {
 
     @Test
     void unfinishedRunWithChangedPlanIsRefusedWithTheDiff() throws IOException {
-        RunPlan first = worked(RunDirectories.open(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, log));
-        UserException error = assertThrows(UserException.class, () -> RunDirectories.open(
+        RunPlan first = worked(opened(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, log));
+        UserException error = assertThrows(UserException.class, () -> opened(
                 experiment(Map.of("train.epochs", "6", "models.0.z_dim", "32", "train.log_every", "9")), PlanYamlTest.YAML,
                 reports(), false, log));
         assertEquals(first.run().dir() + " is unfinished and was started with a different plan: "
@@ -100,8 +109,8 @@ class RunDirectoriesTest {
 
     @Test
     void diffShowsAtMostFiveChanges() throws IOException {
-        worked(RunDirectories.open(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, log));
-        String message = assertThrows(UserException.class, () -> RunDirectories.open(experiment(Map.of(
+        worked(opened(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, log));
+        String message = assertThrows(UserException.class, () -> opened(experiment(Map.of(
                 "seed", "1", "data.resolution", "64", "data.limit", "3", "data.crop", "none", "train.epochs", "2",
                 "train.batch", "4", "models.1.type", "dcgan", "models.1.name", "two")), PlanYamlTest.YAML, reports(), false, log))
                 .getMessage();
@@ -111,8 +120,8 @@ class RunDirectoriesTest {
 
     @Test
     void freshStartsANewRunEvenWhenTheNewestIsUnfinished() throws IOException {
-        worked(RunDirectories.open(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, log));
-        RunPlan fresh = RunDirectories.open(experiment(Map.of("train.epochs", "6")), PlanYamlTest.YAML, reports(), true, log);
+        worked(opened(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, log));
+        RunPlan fresh = opened(experiment(Map.of("train.epochs", "6")), PlanYamlTest.YAML, reports(), true, log);
         assertEquals("run-0002", fresh.run().id());
         assertFalse(fresh.resumed());
         assertTrue(Files.readString(fresh.run().dir().resolve("plan.yaml")).contains("epochs: 6"));
@@ -121,17 +130,30 @@ class RunDirectoriesTest {
 
     @Test
     void completeRunIsNeverResumed() throws IOException {
-        RunPlan first = RunDirectories.open(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, log);
+        RunPlan first = opened(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, log);
         RunDirectories.markComplete(first.run());
         assertTrue(Files.isRegularFile(first.run().dir().resolve("COMPLETE")));
-        RunPlan second = RunDirectories.open(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, log);
+        RunPlan second = opened(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, log);
         assertEquals("run-0002", second.run().id());
         assertFalse(second.resumed());
         // a changed plan after a complete run is no conflict either
         RunDirectories.markComplete(second.run());
-        assertEquals("run-0003", RunDirectories.open(experiment(Map.of("train.epochs", "9")), PlanYamlTest.YAML, reports(), false, log)
+        assertEquals("run-0003", opened(experiment(Map.of("train.epochs", "9")), PlanYamlTest.YAML, reports(), false, log)
                 .run().id());
         assertNoTempFiles();
+    }
+
+    @Test
+    void aRunAnotherBuildHoldsIsNeitherResumedNorReplaced() throws IOException {
+        try (RunPlan held = RunDirectories.open(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, log)) {
+            // it has not saved a checkpoint yet, so it looks as if it did no work
+            String message = assertThrows(UserException.class, () -> opened(experiment(Map.of()), PlanYamlTest.YAML,
+                    reports(), false, log)).getMessage();
+            assertEquals(held.run().dir() + " is being trained by another build; wait for it to end, or start a new"
+                    + " run with -Dgan.fresh", message);
+            assertTrue(Files.isRegularFile(held.run().plan()), "its folder is intact");
+            assertEquals("run-0002", opened(experiment(Map.of()), PlanYamlTest.YAML, reports(), true, log).run().id());
+        }
     }
 
     @Test
@@ -140,36 +162,37 @@ class RunDirectoriesTest {
         Files.createDirectories(experimentDir.resolve("run-0009"));
         Files.writeString(experimentDir.resolve("run-0009/COMPLETE"), "");
         Files.createDirectories(experimentDir.resolve("notes"));
-        assertEquals("run-0010", RunDirectories.open(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, log).run().id());
+        assertEquals("run-0010", opened(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, log).run().id());
     }
 
     @Test
     void anUnfinishedRunThatDidNoWorkIsReplacedNotABlock() throws IOException {
         // interrupted while being created: no plan at all
         Files.createDirectories(reportsDir().resolve("p/run-0001"));
-        RunPlan first = RunDirectories.open(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, log);
+        RunPlan first = opened(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, log);
         assertEquals("run-0001", first.run().id());
         // a typo in the plan, nothing trained yet: the corrected command is not refused, and no empty run stays
-        RunPlan corrected = RunDirectories.open(experiment(Map.of("train.epochs", "6")), PlanYamlTest.YAML, reports(),
+        RunPlan corrected = opened(experiment(Map.of("train.epochs", "6")), PlanYamlTest.YAML, reports(),
                 false, log);
         assertEquals("run-0001", corrected.run().id());
         assertTrue(Files.readString(corrected.run().plan()).contains("epochs: 6"));
         assertEquals(List.of("run-0001"), runIds());
-        assertTrue(logged.contains("run-0001 of p did no work (nothing trained): starting it anew"), logged.toString());
+        assertTrue(logged.contains("WARN run-0001 of p did no work (nothing trained): it is replaced"),
+                logged.toString());
     }
 
     @Test
     void aRunRecordsItsSourceAndAnotherFileOfTheSameNameIsRefused() throws IOException {
-        RunPlan first = RunDirectories.open(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, log);
+        RunPlan first = opened(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, log);
         assertEquals(PlanYamlTest.YAML, Files.readString(first.run().experimentCopy()));
         assertTrue(Files.readString(first.run().source()).contains(dir.resolve("p.yaml").toString()));
         Path copy = dir.resolve("copy.yaml");
         Files.writeString(copy, PlanYamlTest.YAML);   // its name: is p as well
         Experiment other = org.melanogans.engine.experiment.ExperimentLoader.load(copy, dir, Map.of(), Map.of());
         String message = assertThrows(UserException.class,
-                () -> RunDirectories.open(other, PlanYamlTest.YAML, reports(), false, log)).getMessage();
+                () -> opened(other, PlanYamlTest.YAML, reports(), false, log)).getMessage();
         assertEquals(copy + ": its name p is already the name of " + dir.resolve("p.yaml") + ", whose runs are in "
-                + reportsDir().toAbsolutePath().normalize().resolve("p") + "; give one of them its own name:", message);
+                + reportsDir().toAbsolutePath().normalize().resolve("p") + "; give one of the two files another name (its name: key)", message);
     }
 
     @Test
@@ -178,9 +201,9 @@ class RunDirectoriesTest {
         UserException none = assertThrows(UserException.class, () -> RunDirectories.find(p, "latest"));
         assertTrue(none.getMessage().endsWith("experiment p has no results yet; train it first (gan:train)"),
                 none.getMessage());
-        RunPlan first = worked(RunDirectories.open(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, log));
+        RunPlan first = worked(opened(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, log));
         RunDirectories.markComplete(first.run());
-        RunPlan second = RunDirectories.open(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, log);
+        RunPlan second = opened(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, log);
         // latest is the run latest/metrics.json came from, not the newest folder
         Files.createDirectories(p.latest());
         Files.writeString(p.latestMetrics(), "{\"experiment\": \"p\", \"run\": \"run-0001\"}");

@@ -24,6 +24,6 @@ record TinyRun(TestProject project, Experiment experiment, RunLayout run) {
                 """);
         TestProject project = new TestProject(dir);
         project.train("r.yaml", null);
-        return new TinyRun(project, project.experiment("r.yaml", null), project.folder("r").newestRun().orElseThrow());
+        return new TinyRun(project, project.experiment("r.yaml", null), project.folder("r").run(1));
     }
 }
