@@ -14,4 +14,10 @@ double js = (2 * Math.log(2) + jsG) / 3
 def out = new JsonSlurper().parse(new File(basedir, 'out/metrics.json'))
 assert Math.abs(out.emd - emd) < 1e-6 : "emd ${out.emd} != ${emd}"
 assert Math.abs(out.js_divergence - js) < 1e-6 : "js ${out.js_divergence} != ${js}"
+// the structural metrics are there too; two identical fake images are not diverse at all
+['swd', 'swd_levels', 'ms_ssim', 'ms_ssim_real', 'nn_distance_median', 'nn_distance_median_real', 'copies'].each {
+    assert out.containsKey(it) : "no ${it} in ${out}"
+}
+assert Math.abs(out.ms_ssim - 1.0) < 1e-9
+assert out.swd_levels.keySet() == ['16'] as Set
 return true

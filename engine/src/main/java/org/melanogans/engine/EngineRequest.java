@@ -107,6 +107,12 @@ public sealed interface EngineRequest {
      * @param output where the folders' metrics go as JSON, or null: the log
      */
     record Evaluate(Project project, String run, Path real, Path fake, Path output) implements EngineRequest {
+        /** The structural metrics multiply matrices with TensorFlow. */
+        @Override
+        public boolean needsTensorFlow() {
+            return true;
+        }
+
         @Override
         public void runOn(Goals goals) {
             goals.evaluate(this);

@@ -36,6 +36,7 @@ class MultiModelRunTest {
             sample:
               count: 16
               grid: 2
+            metrics: {ms_ssim_pairs: 50, swd_patches: 16}
             """;
 
     @Test

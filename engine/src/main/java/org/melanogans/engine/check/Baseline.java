@@ -54,6 +54,11 @@ public record Baseline(String experiment, Map<String, BaselineEntry> metrics) {
         rules.put("emd", Tolerance.relative(0.5, Direction.LOWER_IS_BETTER));
         rules.put("js_divergence", Tolerance.relative(0.5, Direction.LOWER_IS_BETTER));
         rules.put("js_distance", Tolerance.relative(0.5, Direction.LOWER_IS_BETTER));
+        rules.put("swd", Tolerance.relative(0.5, Direction.LOWER_IS_BETTER));
+        // diversity: a collapsing generator's MS-SSIM rises towards 1
+        rules.put("ms_ssim", Tolerance.absolute(0.05, Direction.LOWER_IS_BETTER));
+        // copying: a rise of 2 points of the samples closer to a training image than 99% of the real ones
+        rules.put("copies", Tolerance.absolute(0.02, Direction.LOWER_IS_BETTER));
         rules.put("train_images_per_second", Tolerance.relative(0.5, Direction.HIGHER_IS_BETTER));
         return Collections.unmodifiableMap(rules);
     }

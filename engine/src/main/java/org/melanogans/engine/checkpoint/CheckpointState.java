@@ -14,7 +14,12 @@ package org.melanogans.engine.checkpoint;
  * @param dataSha256   hash of the prepared training images
  * @param untrainedEmd EMD of the generator before its first step (NaN if not measured)
  * @param trainSeconds training wall time accumulated up to this checkpoint
+ * @param untrainedSwd SWD of the generator before its first step (null if not measured)
  */
 public record CheckpointState(String model, long step, int epoch, long stepsPerEpoch, long seed, String planHash,
-                              String dataSha256, double untrainedEmd, double trainSeconds) {
+                              String dataSha256, double untrainedEmd, double trainSeconds, Double untrainedSwd) {
+    /** The untrained generator's figures this checkpoint carries. */
+    public Untrained untrained() {
+        return new Untrained(untrainedEmd, untrainedSwd);
+    }
 }

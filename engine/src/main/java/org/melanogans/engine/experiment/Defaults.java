@@ -88,6 +88,15 @@ public final class Defaults {
     /** The grid PNG shows 8 x 8 samples. */
     public static final int SAMPLE_GRID = 8;
 
+    /** SWD as the Progressive GAN: 128 neighbourhoods of 7x7 per image and level. */
+    public static final int SWD_PATCHES = 128;
+    /** SWD as the Progressive GAN: 128 random directions per repeat. */
+    public static final int SWD_DIRECTIONS = 128;
+    /** SWD as the Progressive GAN: 4 repeats (512 projections). */
+    public static final int SWD_REPEATS = 4;
+    /** MS-SSIM diversity over 1000 random distinct pairs. */
+    public static final int MS_SSIM_PAIRS = 1000;
+
     /** Paper: 60% of each class trains the classifier, 40% validates it. */
     public static final double TRAINING_FRACTION = 0.6;
     /** Paper: the training split's melanoma cut to 46 for B_Imb. */

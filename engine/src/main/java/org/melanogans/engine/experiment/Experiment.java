@@ -13,11 +13,12 @@ import java.util.List;
  * @param train  optimisation settings shared by all models
  * @param models models trained in turn, in file order
  * @param sample sampling settings
+ * @param metrics how samples are scored beyond the histograms
  * @param usecase the use-case stage, or null when the experiment has none
  * @param report  the paper's values and the reproduction bands the report compares with
  */
 public record Experiment(String name, Path source, long seed, DataConfig data, TrainConfig train,
-                         List<ModelConfig> models, SampleConfig sample, UsecaseConfig usecase,
+                         List<ModelConfig> models, SampleConfig sample, MetricsConfig metrics, UsecaseConfig usecase,
                          ReportConfig report) {
     public Experiment {
         models = List.copyOf(models);

@@ -42,8 +42,8 @@ final class ExperimentValidator {
     }
 
     Experiment experiment(ConfigNode.Mapping root) {
-        Section top = new Section(root, "", "name", "seed", "data", "train", "models", "sample", "usecase",
-                "report");
+        Section top = new Section(root, "", "name", "seed", "data", "train", "models", "sample", "metrics",
+                "usecase", "report");
         String name = top.has("name") ? top.string("name", null, EXPERIMENT_NAME,
                 "a name that starts with a lower-case letter or digit, then lower-case letters, digits, '.', '_' or"
                         + " '-'") : defaultName();
@@ -54,10 +54,17 @@ final class ExperimentValidator {
                 "beta2", "log_every", "intra_op_threads", "inter_op_threads", "bfloat16"));
         List<ModelConfig> models = models(top);
         SampleConfig sample = sample(top.section("sample", false, "count", "grid"));
+        Section m = top.section("metrics", false, "swd_patches", "swd_directions", "swd_repeats", "ms_ssim_pairs");
+        MetricsConfig metrics = new MetricsConfig(
+                m.integer("swd_patches", Defaults.SWD_PATCHES, v -> v >= 1, "an integer >= 1"),
+                m.integer("swd_directions", Defaults.SWD_DIRECTIONS, v -> v >= 1, "an integer >= 1"),
+                m.integer("swd_repeats", Defaults.SWD_REPEATS, v -> v >= 1, "an integer >= 1"),
+                m.integer("ms_ssim_pairs", Defaults.MS_SSIM_PAIRS, v -> v >= 1, "an integer >= 1"));
         UsecaseConfig usecase = top.has("usecase") ? usecase(top.section("usecase", true, "pool", "gans", "seeds",
                 "training_fraction", "retained_melanoma", "gan_steps", "classifier"), models, data.resolution()) : null;
         ReportConfig report = report(top.section("report", false, "bands", "paper"), models, usecase);
-        return crossChecks(top, new Experiment(name, source, seed, data, train, models, sample, usecase, report));
+        return crossChecks(top, new Experiment(name, source, seed, data, train, models, sample, metrics, usecase,
+                report));
     }
 
     private String defaultName() {
@@ -325,8 +332,8 @@ final class ExperimentValidator {
         }
         DataConfig data = new DataConfig(d.format(), path, d.images(), d.labels(), d.classes(),
                 d.resolution(), d.crop(), d.limit(), d.generated());
-        return new Experiment(e.name(), e.source(), e.seed(), data, e.train(), e.models(), e.sample(), e.usecase(),
-                e.report());
+        return new Experiment(e.name(), e.source(), e.seed(), data, e.train(), e.models(), e.sample(), e.metrics(),
+                e.usecase(), e.report());
     }
 
     private Path resolvePath(String text, String where, String key) {

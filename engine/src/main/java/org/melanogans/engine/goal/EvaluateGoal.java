@@ -23,6 +23,7 @@ import org.melanogans.engine.layout.RunLayout;
 import org.melanogans.engine.metrics.ColorHistogram;
 import org.melanogans.engine.metrics.FolderEvaluation;
 import org.melanogans.engine.metrics.HistogramMetrics;
+import org.melanogans.engine.metrics.StructureMetrics;
 import org.melanogans.engine.results.MetricsFile;
 import org.melanogans.engine.results.ModelMetrics;
 
@@ -46,17 +47,36 @@ public final class EvaluateGoal {
         }
     }
 
-    /** The metrics between two folders, as JSON to the log or to {@code output}. */
+    /**
+     * The metrics between two folders, as JSON to the log or to {@code output}: the histograms over
+     * every pixel at native size, the structural metrics with the experiment's {@code metrics:}
+     * settings (the real folder taken as the training images).
+     */
     private static void folders(Workspace workspace, Path realDir, Path fakeDir, Path output) {
         Path real = workspace.resolve(realDir);
         Path fake = workspace.resolve(fakeDir);
+        Experiment experiment = workspace.experiment();
         HistogramMetrics m = FolderEvaluation.evaluate(real, fake);
+        ImageSet realImages = FolderEvaluation.load(real);
+        ImageSet fakeImages = FolderEvaluation.load(fake);
+        StructureMetrics.Settings settings = StructureMetrics.Settings.of(experiment.metrics(), experiment.seed(),
+                experiment.train().intraOpThreads());
+        String problem = fakeImages.resolution() != realImages.resolution()
+                ? fake + " holds images of " + fakeImages.resolution() + " px, " + real + " of "
+                + realImages.resolution() + " px; the structural metrics compare one size"
+                : StructureMetrics.problem(realImages.count(), fakeImages.count(), realImages.resolution(), settings);
+        if (problem != null) {
+            throw new UserException(fake + " against " + real + ": " + problem);
+        }
+        StructureMetrics structure = StructureMetrics.between(realImages, fakeImages, settings);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("real", real.toString());
         json.put("fake", fake.toString());
-        json.put("real_images", FolderEvaluation.images(real).size());
-        json.put("fake_images", FolderEvaluation.images(fake).size());
+        json.put("real_images", realImages.count());
+        json.put("fake_images", fakeImages.count());
         json.putAll(Json.LENIENT.convertValue(m, new TypeReference<Map<String, Object>>() { }));
+        json.putAll(Json.LENIENT.convertValue(ModelMetrics.Structure.of(structure),
+                new TypeReference<Map<String, Object>>() { }));
         if (output == null) {
             workspace.log().info(Json.line(json));
             return;
@@ -78,14 +98,14 @@ public final class EvaluateGoal {
             log.info("nothing to evaluate: " + (runId == null ? "latest" : runId) + " has no completed model");
             return;
         }
-        Map<String, ColorHistogram> realOf = new HashMap<>();
+        Map<String, ImageSet> realOf = new HashMap<>();
         Map<String, Map<String, Reevaluation.Model>> changed = new LinkedHashMap<>();
         for (Map.Entry<String, Workspace.RunRecord> result : runs.entrySet()) {
             String model = result.getKey();
             RunLayout run = result.getValue().layout();
             Experiment plan = result.getValue().plan();
             MetricsFile recorded = MetricsFile.read(run.metrics());
-            ColorHistogram real = realOf.computeIfAbsent(run.id(), id -> realImages(workspace, plan, recorded, run));
+            ImageSet real = realOf.computeIfAbsent(run.id(), id -> realImages(workspace, plan, recorded, run));
             Path samples = run.gan(model).samples();
             List<Path> files = Files.isDirectory(samples) ? FolderEvaluation.images(samples) : List.of();
             int planned = plan.sample().count();
@@ -94,17 +114,24 @@ public final class EvaluateGoal {
                         + planned + " (sample-00000.png ...); its samples were changed, so they cannot stand for the"
                         + " run any more");
             }
-            HistogramMetrics now = HistogramMetrics.between(real, FolderEvaluation.histogram(samples));
-            ModelMetrics.Histogram was = recorded.models().get(model).histogram();
-            if (ModelMetrics.Histogram.of(now).equals(was)) {
+            ModelMetrics entry = recorded.models().get(model);
+            HistogramMetrics histogram = HistogramMetrics.between(ColorHistogram.of(real),
+                    FolderEvaluation.histogram(samples));
+            ModelMetrics.Histogram now = ModelMetrics.Histogram.of(histogram);
+            // runs scored before the structural metrics existed are re-evaluated on their histograms
+            ModelMetrics.Structure structureNow = entry.structure().swd() == null ? entry.structure()
+                    : ModelMetrics.Structure.of(StructureMetrics.between(real, FolderEvaluation.load(samples),
+                    StructureMetrics.Settings.of(plan.metrics(), plan.seed(), plan.train().intraOpThreads())));
+            if (now.equals(entry.histogram()) && structureNow.equals(entry.structure())) {
                 log.info(String.format(Locale.ROOT, "%s: EMD %.5f and JS divergence %.5f of its %d samples in %s:"
-                        + " reproduced", model, now.emd(), now.jsDivergence(), planned, run.id()));
+                        + " reproduced", model, histogram.emd(), histogram.jsDivergence(), planned, run.id()));
             } else {
-                log.warn(String.format(Locale.ROOT, "%s: EMD %.5f, JS divergence %.5f of its %d samples in %s; the"
-                        + " run recorded %s and %s", model, now.emd(), now.jsDivergence(), planned, run.id(),
-                        was.emd(), was.jsDivergence()));
+                log.warn(String.format(Locale.ROOT, "%s: EMD %.5f, JS divergence %.5f, SWD %s of its %d samples in"
+                        + " %s; the run recorded %s, %s and %s", model, histogram.emd(), histogram.jsDivergence(),
+                        structureNow.swd(), planned, run.id(), entry.emd(), entry.jsDivergence(),
+                        entry.structure().swd()));
                 changed.computeIfAbsent(run.id(), id -> new LinkedHashMap<>()).put(model,
-                        new Reevaluation.Model(planned, was, ModelMetrics.Histogram.of(now)));
+                        new Reevaluation.Model(planned, entry.histogram(), now, entry.structure(), structureNow));
             }
         }
         String when = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
@@ -118,8 +145,8 @@ public final class EvaluateGoal {
         });
     }
 
-    /** The colour histogram of the images the run trained on, which must be the ones it recorded. */
-    private static ColorHistogram realImages(Workspace workspace, Experiment plan, MetricsFile recorded,
+    /** The images the run trained on, which must be the ones it recorded. */
+    private static ImageSet realImages(Workspace workspace, Experiment plan, MetricsFile recorded,
                                              RunLayout run) {
         workspace.requireDataPath(plan);
         ImageSet data = workspace.data(plan);
@@ -129,7 +156,7 @@ public final class EvaluateGoal {
                     .substring(0, Math.min(12, recorded.dataset().sha256().length())) + "); restore them to evaluate"
                     + " the run");
         }
-        return ColorHistogram.of(data);
+        return data;
     }
 
     /** sample-00000.png ... in the folder: what a run writes. */
@@ -149,7 +176,8 @@ public final class EvaluateGoal {
      * @param models per model, what the run recorded and what its samples give now
      */
     record Reevaluation(String run, String when, Map<String, Model> models) {
-        record Model(int samples, ModelMetrics.Histogram recorded, ModelMetrics.Histogram now) {
+        record Model(int samples, ModelMetrics.Histogram recorded, ModelMetrics.Histogram now,
+                     ModelMetrics.Structure recordedStructure, ModelMetrics.Structure nowStructure) {
         }
     }
 }

@@ -12,6 +12,7 @@ import org.melanogans.engine.data.ImageSet;
 import org.melanogans.engine.experiment.Experiment;
 import org.melanogans.engine.experiment.ModelConfig;
 import org.melanogans.engine.layout.RunLayout;
+import org.melanogans.engine.metrics.StructureMetrics;
 import org.melanogans.engine.experiment.ExperimentLoader;
 import org.melanogans.engine.plan.PlanYaml;
 import org.melanogans.engine.plan.RunDirectories;
@@ -63,6 +64,13 @@ public final class TrainGoal {
         // everything that can be checked before a run folder exists is: a run begins when it can work
         workspace.requireDataPath(experiment);
         ImageSet data = workspace.data(experiment);
+        if (!histogramModels.isEmpty()) {
+            String problem = StructureMetrics.problem(data.count(), experiment.sample().count(), data.resolution(),
+                    metricsSettings());
+            if (problem != null) {
+                throw new UserException(workspace.display(experiment) + ": the samples cannot be scored: " + problem);
+            }
+        }
         if (runUsecase) {
             UsecaseStage.preflight(experiment, data);
         } else if (experiment.usecase() != null) {
@@ -80,7 +88,7 @@ public final class TrainGoal {
                          boolean allModels) {
         RunLayout run = plan.run();
         MetricsFile metrics = Files.isRegularFile(run.metrics()) ? MetricsFile.read(run.metrics())
-                : MetricsFile.start(experiment.name(), run.id(), DatasetInfo.of(experiment.data().format(), data),
+                : MetricsFile.start(experiment.name(), run.id(), DatasetInfo.of(experiment.data().format(), data, metricsSettings()),
                         Environment.capture(experiment.seed(), SessionOptions.TENSORFLOW_VERSION));
         List<String> failures = new ArrayList<>();
         for (ModelConfig model : histogramModels) {
@@ -143,13 +151,17 @@ public final class TrainGoal {
 
     private ModelMetrics trainModel(RunPlan plan, ImageSet data, ModelConfig model) {
         GanRun.Spec spec = new GanRun.Spec(model.name(), model, experiment.train(), experiment.seed(), 1,
-                experiment.sample().count(), experiment.sample().grid(), plan.planHash());
-        GanRun.Outcome outcome = GanRun.run(spec, data, plan.run().gan(model.name()), log, null);
+                experiment.sample().count(), experiment.sample().grid(), plan.planHash(), metricsSettings());
+        GanRun.Outcome outcome = GanRun.run(spec, data, plan.run().gan(model.name()), log);
         var t = outcome.training();
-        return ModelMetrics.completed(outcome.histogram(), t.untrainedEmd(),
+        return ModelMetrics.completed(outcome.histogram(), outcome.structure(), t.untrainedEmd(), t.untrained().swd(),
                 ModelMetrics.Networks.of(outcome.generatorParameters(), outcome.discriminatorParameters()),
                 ModelMetrics.Training.of(t.imagesPerSecond(), t.epochs(), t.steps(), t.seconds()),
                 spec.samples());
+    }
+
+    private StructureMetrics.Settings metricsSettings() {
+        return StructureMetrics.Settings.of(experiment.metrics(), experiment.seed(), experiment.train().intraOpThreads());
     }
 
     /**

@@ -13,7 +13,9 @@ import java.nio.file.Path;
  * @param grid          the first samples in one picture
  * @param scaleGrids    multi-scale models: the same samples at every scale, {@code <side>px.png}
  * @param histogramPlot real against generated colour histograms (the paper's Figure 3)
+ * @param swdPlot       the sliced Wasserstein distance per pyramid level
+ * @param nearestPicture the generated images closest to a training image, each beside it
  */
 public record GanLayout(Path checkpoints, Path losses, Path emdCurve, Path samples, Path grid, Path scaleGrids,
-                        Path histogramPlot) {
+                        Path histogramPlot, Path swdPlot, Path nearestPicture) {
 }

@@ -14,7 +14,8 @@ import java.nio.file.Path;
  * models/&lt;m&gt;/            checkpoints/, losses.jsonl, emd.jsonl
  * samples/&lt;m&gt;/           sample-NNNNN.png
  * grids/&lt;m&gt;.png, grids/&lt;m&gt;/&lt;side&gt;px.png
- * plots/                   &lt;m&gt;-histograms.png, -losses.png, -emd.png, -&lt;metric&gt;-trend.png, &lt;set&gt;-confusion.png
+ * plots/                   &lt;m&gt;-histograms.png, -swd.png, -nearest.png, -losses.png, -emd.png,
+ *                          -&lt;metric&gt;-trend.png, &lt;set&gt;-confusion.png
  * usecase/seed-&lt;s&gt;/       see {@link SeedLayout}
  * extra-samples/&lt;m&gt;/     what gan:sample drew later, see {@link #extraSamples}
  * reevaluations/           what gan:evaluate found when it did not reproduce the run's figures
@@ -75,7 +76,7 @@ public record RunLayout(Path dir) {
         return new GanLayout(models.resolve("checkpoints"), models.resolve("losses.jsonl"),
                 models.resolve("emd.jsonl"), dir.resolve("samples").resolve(model),
                 dir.resolve("grids").resolve(model + ".png"), dir.resolve("grids").resolve(model),
-                plot(model + "-histograms.png"));
+                plot(model + "-histograms.png"), plot(model + "-swd.png"), plot(model + "-nearest.png"));
     }
 
     /**

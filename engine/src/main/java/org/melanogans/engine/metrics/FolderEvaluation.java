@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.melanogans.engine.UserException;
 import org.melanogans.engine.data.ImageDecoder;
 import org.melanogans.engine.data.ImageSet;
+import org.melanogans.engine.data.RgbImage;
 
 /**
  * Histogram metrics between two folders of images (for example the training images and a
@@ -31,6 +32,35 @@ public final class FolderEvaluation {
     /** Metrics between prepared training images and an already accumulated sample histogram. */
     public static HistogramMetrics evaluate(ImageSet real, ColorHistogram fake) {
         return HistogramMetrics.between(ColorHistogram.of(real), fake);
+    }
+
+    /**
+     * Every image directly inside {@code dir}, for the structural metrics: they must be squares of
+     * one side.
+     *
+     * @throws UserException naming the folder and the first image of another size
+     */
+    public static ImageSet load(Path dir) {
+        List<Path> files = images(dir);
+        RgbImage first = ImageDecoder.decode(files.get(0));
+        int side = first.width();
+        byte[] pixels = new byte[files.size() * side * side * 3];
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            RgbImage image = i == 0 ? first : ImageDecoder.decode(files.get(i));
+            if (image.width() != side || image.height() != side) {
+                throw new UserException(dir + ": " + files.get(i).getFileName() + " is " + image.width() + "x"
+                        + image.height() + " where " + files.get(0).getFileName() + " is " + side + "x"
+                        + first.height() + "; the structural metrics compare square images of one size");
+            }
+            System.arraycopy(image.rgb(), 0, pixels, i * side * side * 3, side * side * 3);
+            ids.add(files.get(i).getFileName().toString());
+        }
+        if (first.height() != side) {
+            throw new UserException(dir + ": " + files.get(0).getFileName() + " is " + side + "x" + first.height()
+                    + "; the structural metrics compare square images of one size");
+        }
+        return ImageSet.of(ids, null, side, pixels);
     }
 
     /** Pooled histogram of every *.png, *.jpg, *.jpeg, *.bmp directly inside {@code dir}. */

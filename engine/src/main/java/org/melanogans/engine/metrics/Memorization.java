@@ -98,7 +98,14 @@ public record Memorization(double nnDistanceMedian, double nnDistanceMedianReal,
                     }
                 }
                 index[from + q] = bestIndex;
-                distance[from + q] = Math.sqrt(Math.max(0, best) / values);
+                // the product found the neighbour; its distance is taken exactly (float32 rounding of the
+                // expanded square would put a copy about 0.001 away)
+                double exact = 0;
+                for (int j = 0; j < values; j++) {
+                    double d = chunk[q * values + j] - refs[bestIndex * values + j];
+                    exact += d * d;
+                }
+                distance[from + q] = Math.sqrt(exact / values);
             }
         }
         return new Nearest(index, distance);

@@ -38,8 +38,13 @@ public record StructureMetrics(double swd, Map<String, Double> swdLevels, int sw
      */
     public record Settings(int swdPatches, int swdDirections, int swdRepeats, int msSsimPairs, long seed,
                            int threads) {
-        SlicedWasserstein.Settings swd() {
+        public SlicedWasserstein.Settings swdSettings() {
             return new SlicedWasserstein.Settings(swdPatches, swdDirections, swdRepeats, seed, threads);
+        }
+
+        /** The experiment's settings, seeded as the run is, with its TensorFlow threads. */
+        public static Settings of(org.melanogans.engine.experiment.MetricsConfig m, long seed, int threads) {
+            return new Settings(m.swdPatches(), m.swdDirections(), m.swdRepeats(), m.msSsimPairs(), seed, threads);
         }
 
         /** These settings with at most {@code available} pairs (the use-case stage's small melanoma pools). */
@@ -87,10 +92,8 @@ public record StructureMetrics(double swd, Map<String, Double> swdLevels, int sw
             throw new IllegalArgumentException(problem);
         }
         int n = Math.min(real.count(), fake.count());
-        ImageSet realSide = real.count() == n ? real : real.subset(sortedFirst(Shuffle.permutation(real.count(),
-                settings.seed()), n));
-        ImageSet fakeSide = fake.count() == n ? fake : fake.subset(sortedFirst(identity(fake.count()), n));
-        SlicedWasserstein.Result swd = SlicedWasserstein.between(realSide, fakeSide, settings.swd());
+        SlicedWasserstein.Result swd = SlicedWasserstein.between(randomSubset(real, n, settings.seed()),
+                first(fake, n), settings.swdSettings());
         Map<String, Double> levels = new LinkedHashMap<>();
         swd.levels().forEach((side, value) -> levels.put(String.valueOf(side), value));
         double msSsim = MsSsim.meanOverPairs(fake, settings.msSsimPairs(), settings.seed());
@@ -106,7 +109,7 @@ public record StructureMetrics(double swd, Map<String, Double> swdLevels, int sw
         int[] order = Shuffle.permutation(real.count(), settings.seed());
         int half = real.count() / 2;
         return SlicedWasserstein.between(real.subset(sortedFirst(order, half)),
-                real.subset(sortedFirst(Arrays.copyOfRange(order, half, order.length), half)), settings.swd());
+                real.subset(sortedFirst(Arrays.copyOfRange(order, half, order.length), half)), settings.swdSettings());
     }
 
     private static int[] sortedFirst(int[] order, int n) {
@@ -115,11 +118,13 @@ public record StructureMetrics(double swd, Map<String, Double> swdLevels, int sw
         return first;
     }
 
-    private static int[] identity(int n) {
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = i;
-        }
-        return out;
+    /** A seeded random {@code n} of the images, in their order (all of them when there are {@code n}). */
+    public static ImageSet randomSubset(ImageSet images, int n, long seed) {
+        return images.count() == n ? images : images.subset(sortedFirst(Shuffle.permutation(images.count(), seed), n));
+    }
+
+    /** The first {@code n} images (generated images are random already). */
+    public static ImageSet first(ImageSet images, int n) {
+        return images.count() == n ? images : images.subset(java.util.stream.IntStream.range(0, n).toArray());
     }
 }

@@ -14,6 +14,7 @@ import org.melanogans.engine.experiment.DataConfig;
 import org.melanogans.engine.experiment.Experiment;
 import org.melanogans.engine.experiment.GeneratedConfig;
 import org.melanogans.engine.experiment.LesionClass;
+import org.melanogans.engine.experiment.MetricsConfig;
 import org.melanogans.engine.experiment.ModelConfig;
 import org.melanogans.engine.experiment.TrainConfig;
 import org.melanogans.engine.experiment.UsecaseConfig;
@@ -122,6 +123,13 @@ public final class PlanYaml {
         sample.put("count", e.sample().count());
         sample.put("grid", e.sample().grid());
         root.put("sample", sample);
+        MetricsConfig m = e.metrics();
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("swd_patches", m.swdPatches());
+        metrics.put("swd_directions", m.swdDirections());
+        metrics.put("swd_repeats", m.swdRepeats());
+        metrics.put("ms_ssim_pairs", m.msSsimPairs());
+        root.put("metrics", metrics);
         if (e.usecase() != null) {
             root.put("usecase", usecase(e.usecase()));
         }

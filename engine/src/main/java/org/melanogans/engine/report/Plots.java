@@ -52,6 +52,54 @@ public final class Plots {
         return stack(panels, file);
     }
 
+    /** The sliced Wasserstein distance per pyramid level (side in px), as bars. */
+    public static Path swdLevels(java.util.Map<String, Double> levels, String title, Path file) {
+        org.knowm.xchart.CategoryChart chart = new org.knowm.xchart.CategoryChartBuilder().width(480).height(320)
+                .title(title).xAxisTitle("level (px)").yAxisTitle("SWD x 1000").build();
+        chart.getStyler().setLegendVisible(false).setChartBackgroundColor(Color.WHITE);
+        chart.addSeries("swd", new ArrayList<>(levels.keySet()), new ArrayList<>(levels.values()));
+        write(BitmapEncoder.getBufferedImage(chart), file);
+        return file;
+    }
+
+    /**
+     * The generated images closest to a training image, one row each: the generated image, then the
+     * training image nearest to it, with their distance in the title.
+     */
+    public static Path nearest(List<org.melanogans.engine.metrics.Memorization.Pair> pairs,
+                               org.melanogans.engine.data.ImageSet generated,
+                               org.melanogans.engine.data.ImageSet training, String title, Path file) {
+        int side = generated.resolution();
+        int scale = Math.max(1, 96 / side);
+        int cell = side * scale;
+        int header = 24;
+        int width = Math.max(2 * cell + 3 * 4, 360);
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width,
+                header + pairs.size() * (cell + 16), java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setColor(Color.BLACK);
+        g.drawString(title + " (generated | training)", 4, 16);
+        for (int k = 0; k < pairs.size(); k++) {
+            var pair = pairs.get(k);
+            int y = header + k * (cell + 16);
+            g.drawImage(rgb(generated, pair.generated()), 4, y, cell, cell, null);
+            g.drawImage(rgb(training, pair.reference()), 8 + cell, y, cell, cell, null);
+            g.drawString(String.format(java.util.Locale.ROOT, "distance %.4f", pair.distance()), 12 + 2 * cell,
+                    y + 14);
+        }
+        g.dispose();
+        write(image, file);
+        return file;
+    }
+
+    private static java.awt.image.BufferedImage rgb(org.melanogans.engine.data.ImageSet images, int i) {
+        int per = images.bytesPerImage();
+        byte[] one = java.util.Arrays.copyOfRange(images.pixels(), i * per, (i + 1) * per);
+        return org.melanogans.engine.sample.SampleWriter.toImage(one, images.resolution());
+    }
+
     /**
      * A learning curve from a JSON-lines file ({@code losses.jsonl}: D and G loss; {@code emd.jsonl}:
      * EMD per epoch), one series per named key against {@code step}; null when the file is absent.

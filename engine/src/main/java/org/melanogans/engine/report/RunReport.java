@@ -50,15 +50,17 @@ public final class RunReport {
                 GanLayout gan = source.gan(c.subject());
                 files.add(gan.grid());
                 files.add(gan.histogramPlot());
+                files.add(gan.swdPlot());
+                files.add(gan.nearestPicture());
                 files.add(Plots.curve(gan.losses(), c.subject() + ": losses", "loss", List.of("d_loss", "g_loss"),
                         run.lossPlot(c.subject())));
                 files.add(Plots.curve(gan.emdCurve(), c.subject() + ": EMD after each epoch", "EMD", List.of("emd"),
                         run.emdPlot(c.subject())));
-                for (String metric : List.of("emd", "js_divergence")) {
+                for (String metric : List.of("emd", "js_divergence", "swd", "ms_ssim", "copies")) {
                     files.add(Plots.trend(folder.history(), c.subject(), metric,
                             run.trendPlot(c.subject(), metric)));
                 }
-                files.removeIf(Objects::isNull);
+                files.removeIf(f -> f == null || !Files.isRegularFile(f));
             }
             if (Comparison.TABLE_2.equals(c.stage()) && !attachments.containsKey(c.subject())
                     && metrics.usecase() != null && metrics.usecase().sets() != null

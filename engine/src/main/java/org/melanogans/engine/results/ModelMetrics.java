@@ -2,7 +2,9 @@ package org.melanogans.engine.results;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.Objects;
+import java.util.Map;
 import org.melanogans.engine.metrics.HistogramMetrics;
+import org.melanogans.engine.metrics.StructureMetrics;
 import org.melanogans.engine.metrics.PerChannel;
 
 /**
@@ -14,18 +16,22 @@ import org.melanogans.engine.metrics.PerChannel;
  * @param status       completed or failed
  * @param source       which run produced the entry, and with what plan
  * @param histogram    the paper's histogram metrics of the samples against the training images
+ * @param structure    structure, diversity and copying of the samples (docs/METRICS.md)
  * @param untrainedEmd EMD of an untrained generator of the same model: shows how far training moved it
+ * @param untrainedSwd the same for the sliced Wasserstein distance
  * @param networks     the networks' sizes
  * @param training     how long and how fast the model trained
  * @param samples      number of generated images the metrics were computed on
  * @param error        one-line reason when failed, otherwise null
  */
 public record ModelMetrics(ModelStatus status, @JsonUnwrapped Source source, @JsonUnwrapped Histogram histogram,
-                           Double untrainedEmd, @JsonUnwrapped Networks networks, @JsonUnwrapped Training training,
-                           Integer samples, String error) {
+                           @JsonUnwrapped Structure structure, Double untrainedEmd, Double untrainedSwd,
+                           @JsonUnwrapped Networks networks, @JsonUnwrapped Training training, Integer samples,
+                           String error) {
     public ModelMetrics {
         Objects.requireNonNull(status, "status");
         source = Objects.requireNonNullElse(source, Source.NONE);
+        structure = Objects.requireNonNullElse(structure, Structure.NONE);
         histogram = Objects.requireNonNullElse(histogram, Histogram.NONE);
         networks = Objects.requireNonNullElse(networks, Networks.NONE);
         training = Objects.requireNonNullElse(training, Training.NONE);
@@ -61,6 +67,30 @@ public record ModelMetrics(ModelStatus status, @JsonUnwrapped Source source, @Js
     }
 
     /**
+     * The structural metrics as the file holds them (null in files written before they existed).
+     *
+     * @param swd                  sliced Wasserstein distance x 1000, mean over the pyramid levels
+     * @param swdLevels            per level side ("64", "32", "16")
+     * @param swdImages            images per side it compared
+     * @param msSsim               MS-SSIM of random pairs of samples (lower: more diverse)
+     * @param msSsimReal           the same over pairs of the training images
+     * @param msSsimPairs          pairs each MS-SSIM is over
+     * @param nnDistanceMedian     median distance of a sample to its nearest training image
+     * @param nnDistanceMedianReal median distance of a training image to its nearest other one
+     * @param copies               share of samples closer to a training image than 99% of the training images are
+     */
+    public record Structure(Double swd, Map<String, Double> swdLevels, Integer swdImages, Double msSsim,
+                            Double msSsimReal, Integer msSsimPairs, Double nnDistanceMedian,
+                            Double nnDistanceMedianReal, Double copies) {
+        static final Structure NONE = new Structure(null, null, null, null, null, null, null, null, null);
+
+        public static Structure of(StructureMetrics m) {
+            return new Structure(m.swd(), m.swdLevels(), m.swdImages(), m.msSsim(), m.msSsimReal(), m.msSsimPairs(),
+                    m.nnDistanceMedian(), m.nnDistanceMedianReal(), m.copies());
+        }
+    }
+
+    /**
      * @param parameters              the generator's trainable parameters (the count the paper equalises)
      * @param discriminatorParameters the discriminator's trainable parameters
      */
@@ -87,22 +117,23 @@ public record ModelMetrics(ModelStatus status, @JsonUnwrapped Source source, @Js
     }
 
     /** Entry of a model that trained and was scored. */
-    public static ModelMetrics completed(HistogramMetrics histogram, Double untrainedEmd, Networks networks,
-                                         Training training, int samples) {
-        return new ModelMetrics(ModelStatus.COMPLETED, null, Histogram.of(histogram), untrainedEmd, networks,
-                training, samples, null);
+    public static ModelMetrics completed(HistogramMetrics histogram, StructureMetrics structure, Double untrainedEmd,
+                                         Double untrainedSwd, Networks networks, Training training, int samples) {
+        return new ModelMetrics(ModelStatus.COMPLETED, null, Histogram.of(histogram),
+                structure == null ? null : Structure.of(structure), untrainedEmd, untrainedSwd, networks, training,
+                samples, null);
     }
 
     /** Entry of a model that failed; the regression check counts its metrics as missing. */
     public static ModelMetrics failed(String error) {
-        return new ModelMetrics(ModelStatus.FAILED, null, null, null, null, null, null,
+        return new ModelMetrics(ModelStatus.FAILED, null, null, null, null, null, null, null, null,
                 Objects.requireNonNull(error, "error"));
     }
 
     /** This entry as produced by {@code run} with the model's plan hash. */
     public ModelMetrics from(String run, String planSha256) {
-        return new ModelMetrics(status, new Source(run, planSha256), histogram, untrainedEmd, networks, training,
-                samples, error);
+        return new ModelMetrics(status, new Source(run, planSha256), histogram, structure, untrainedEmd, untrainedSwd,
+                networks, training, samples, error);
     }
 
     /** The headline EMD, or null when not scored. */

@@ -150,9 +150,14 @@ public record UsecaseMetrics(ModelStatus status, String run, String planSha256, 
      * @param trainSeconds GAN training time
      * @param emd          EMD of its synthetic melanoma against its pool (colour histograms)
      * @param untrainedEmd the same for the untrained generator
+     * @param swd          sliced Wasserstein distance x 1000 against its pool (null in older files)
+     * @param msSsim       MS-SSIM of random pairs of its synthetic melanoma (null in older files)
+     * @param msSsimReal   the same over pairs of its pool
+     * @param copies       share of synthetic melanoma closer to a pool image than 99% of the pool is
      * @param samples      the synthetic melanoma folder, relative to the run directory
      */
     public record MelanomaGan(String model, int poolImages, long steps, double trainSeconds, double emd,
-                         double untrainedEmd, String samples) {
+                              double untrainedEmd, Double swd, Double msSsim, Double msSsimReal, Double copies,
+                              String samples) {
     }
 }

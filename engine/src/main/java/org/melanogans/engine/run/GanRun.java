@@ -4,13 +4,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.melanogans.engine.EngineLog;
+import org.melanogans.engine.UserException;
 import org.melanogans.engine.checkpoint.CheckpointStore;
 import org.melanogans.engine.data.ImageSet;
 import org.melanogans.engine.experiment.ModelConfig;
 import org.melanogans.engine.experiment.TrainConfig;
 import org.melanogans.engine.layout.GanLayout;
 import org.melanogans.engine.metrics.ColorHistogram;
+import org.melanogans.engine.checkpoint.Untrained;
 import org.melanogans.engine.metrics.HistogramMetrics;
+import org.melanogans.engine.metrics.SlicedWasserstein;
+import org.melanogans.engine.metrics.StructureMetrics;
 import org.melanogans.engine.report.Plots;
 import org.melanogans.engine.sample.SampleGrid;
 import org.melanogans.engine.sample.SampleWriter;
@@ -39,21 +43,24 @@ public final class GanRun {
      * @param samples          samples drawn and scored after training (also the untrained reference's count)
      * @param grid             the grid pictures show grid x grid samples
      * @param planHash         the run's plan, which a checkpoint must match to be resumed
+     * @param metrics          how the samples' structure, diversity and copying are scored
      */
     public record Spec(String name, ModelConfig model, TrainConfig train, long seed, int checkpointEpochs,
-                       int samples, int grid, String planHash) {
+                       int samples, int grid, String planHash, StructureMetrics.Settings metrics) {
     }
 
     /**
      * What came out.
      *
-     * @param training                steps, epochs, time, throughput and the untrained EMD
+     * @param training                steps, epochs, time, throughput and the untrained figures
      * @param histogram               the samples' histogram metrics against the training images
+     * @param structure               the samples' structure, diversity and copying against the training images
+     * @param samples                 the samples, as written
      * @param generatorParameters     the generator's trainable parameters
      * @param discriminatorParameters the discriminator's trainable parameters
      */
-    public record Outcome(TrainingResult training, HistogramMetrics histogram, long generatorParameters,
-                          long discriminatorParameters) {
+    public record Outcome(TrainingResult training, HistogramMetrics histogram, StructureMetrics structure,
+                          ImageSet samples, long generatorParameters, long discriminatorParameters) {
     }
 
     private GanRun() {
@@ -62,10 +69,8 @@ public final class GanRun {
     /**
      * Trains (or resumes) the GAN on {@code data}, writes its files where {@code layout} says, and
      * scores its samples.
-     *
-     * @param alsoSamples receives every sample as it is written (e.g. to keep them in memory), or null
      */
-    public static Outcome run(Spec spec, ImageSet data, GanLayout layout, EngineLog log, Sampler.Sink alsoSamples) {
+    public static Outcome run(Spec spec, ImageSet data, GanLayout layout, EngineLog log) {
         ColorHistogram real = ColorHistogram.of(data);
         try (TrainingGraph graph = new TrainingGraph(spec.model(), spec.train(), data.resolution(), spec.seed())) {
             log.info(String.format(Locale.ROOT, "%s: %s, %d px, generator %,d parameters, discriminator %,d",
@@ -77,21 +82,61 @@ public final class GanRun {
                             new LossLog(layout.losses(), spec.train().logEvery()),
                             new EmdCurve(graph, real, spec.seed(), layout.emdCurve(), log)),
                     spec.checkpointEpochs());
-            TrainingResult result = trainer.run(() -> {
-                double emd = EmdCurve.emd(graph, real, spec.samples(), spec.seed());
-                log.info(String.format(Locale.ROOT, "%s: untrained generator EMD %.5f", spec.name(), emd));
-                return emd;
-            });
+            TrainingResult result = trainer.run(() -> untrained(graph, spec, data, real, log));
+            byte[] pixels = new byte[spec.samples() * data.bytesPerImage()];
             ColorHistogram fake = writeSamples(graph, spec.samples(), spec.grid(), spec.seed(), layout.samples(),
-                    layout.grid(), layout.scaleGrids(), alsoSamples);
+                    layout.grid(), layout.scaleGrids(),
+                    (i, rgb) -> System.arraycopy(rgb, 0, pixels, i * rgb.length, rgb.length));
+            ImageSet samples = images(spec.name(), data.resolution(), pixels);
             HistogramMetrics histogram = HistogramMetrics.between(real, fake);
             Plots.histograms(real, fake, spec.name() + " against its training images", layout.histogramPlot());
-            log.info(String.format(Locale.ROOT, "%s: EMD %.5f (untrained %.5f), JS divergence %.5f, %d samples in %s",
-                    spec.name(), histogram.emd(), result.untrainedEmd(), histogram.jsDivergence(), spec.samples(),
-                    layout.samples()));
-            return new Outcome(result, histogram, graph.generatorParameterCount(),
+            StructureMetrics structure;
+            try {
+                structure = StructureMetrics.between(data, samples, spec.metrics());
+            } catch (IllegalArgumentException cannot) {
+                throw new UserException(spec.name() + ": its samples cannot be scored: " + cannot.getMessage(), cannot);
+            }
+            Plots.swdLevels(structure.swdLevels(), spec.name() + ": sliced Wasserstein distance per level",
+                    layout.swdPlot());
+            Plots.nearest(structure.closest(), samples, data, spec.name() + ": closest to a training image",
+                    layout.nearestPicture());
+            log.info(String.format(Locale.ROOT, "%s: EMD %.5f (untrained %.5f), JS divergence %.5f, SWD %.2f"
+                            + " (untrained %s), MS-SSIM %.4f (real %.4f), copies %.3f, %d samples in %s", spec.name(),
+                    histogram.emd(), result.untrainedEmd(), histogram.jsDivergence(), structure.swd(),
+                    result.untrained().swd() == null ? "-" : String.format(Locale.ROOT, "%.2f",
+                            result.untrained().swd()), structure.msSsim(), structure.msSsimReal(), structure.copies(),
+                    spec.samples(), layout.samples()));
+            return new Outcome(result, histogram, structure, samples, graph.generatorParameterCount(),
                     graph.discriminatorParameterCount());
         }
+    }
+
+    /** The untrained generator's EMD and SWD, from as many samples as the trained one is scored on. */
+    private static Untrained untrained(TrainingGraph graph, Spec spec, ImageSet data, ColorHistogram real,
+                                       EngineLog log) {
+        byte[] pixels = new byte[spec.samples() * data.bytesPerImage()];
+        ColorHistogram fake = new ColorHistogram();
+        Sampler.sample(graph, spec.samples(), spec.seed(), (i, rgb) -> {
+            fake.add(rgb, 0, rgb.length);
+            System.arraycopy(rgb, 0, pixels, i * rgb.length, rgb.length);
+        });
+        double emd = HistogramMetrics.between(real, fake).emd();
+        ImageSet samples = images(spec.name(), data.resolution(), pixels);
+        int n = Math.min(data.count(), samples.count());
+        double swd = SlicedWasserstein.between(StructureMetrics.randomSubset(data, n, spec.metrics().seed()),
+                StructureMetrics.first(samples, n), spec.metrics().swdSettings()).swd();
+        log.info(String.format(Locale.ROOT, "%s: untrained generator EMD %.5f, SWD %.2f", spec.name(), emd, swd));
+        return new Untrained(emd, swd);
+    }
+
+    /** Samples held as an image set (ids sample-00000 ...). */
+    private static ImageSet images(String name, int side, byte[] pixels) {
+        int count = pixels.length / (side * side * 3);
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(String.format(Locale.ROOT, "sample-%05d", i));
+        }
+        return ImageSet.of(ids, null, side, pixels);
     }
 
     /**

@@ -3,11 +3,12 @@ package org.melanogans.engine.train;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 import org.melanogans.engine.UserException;
 import org.melanogans.engine.checkpoint.CheckpointState;
 import org.melanogans.engine.checkpoint.CheckpointStore;
 import org.melanogans.engine.checkpoint.CheckpointStore.Checkpoint;
+import org.melanogans.engine.checkpoint.Untrained;
 import org.melanogans.engine.data.ImageSet;
 import org.melanogans.engine.data.Shuffle;
 import org.melanogans.engine.experiment.TrainConfig;
@@ -62,9 +63,9 @@ public final class Trainer {
     /**
      * Trains to the planned number of epochs, resuming from the newest checkpoint if there is one.
      *
-     * @param untrainedEmd measures the generator before its first step (called only on a fresh start)
+     * @param untrained measures the generator before its first step (called only on a fresh start)
      */
-    public TrainingResult run(DoubleSupplier untrainedEmd) {
+    public TrainingResult run(Supplier<Untrained> untrained) {
         long perEpoch = stepsPerEpoch();
         if (perEpoch == 0) {
             throw new UserException(model + ": " + data.count() + " training images are fewer than one batch of "
@@ -73,7 +74,7 @@ public final class Trainer {
         long total = perEpoch * train.epochs();
         long step = 0;
         double seconds = 0;
-        double emd0;
+        Untrained before;
         Optional<Checkpoint> resume = store.latest();
         if (resume.isPresent()) {
             CheckpointState s = resume.get().state();
@@ -85,9 +86,9 @@ public final class Trainer {
             graph.restore(resume.get().variablesPrefix());
             step = s.step();
             seconds = s.trainSeconds();
-            emd0 = s.untrainedEmd();
+            before = s.untrained();
         } else {
-            emd0 = untrainedEmd.getAsDouble();
+            before = untrained.get();
         }
         for (TrainingListener l : listeners) {
             l.onStart(model, step, total, train.batch());
@@ -134,7 +135,7 @@ public final class Trainer {
             }
             if ((step % (perEpoch * checkpointEpochs) == 0) || step == total) {
                 CheckpointState state = new CheckpointState(model, step, (int) (step / perEpoch), perEpoch, seed,
-                        planHash, data.sha256(), emd0, seconds);
+                        planHash, data.sha256(), before.emd(), seconds, before.swd());
                 Checkpoint c = store.save(state, graph::save);
                 for (TrainingListener l : listeners) {
                     l.onCheckpoint(model, step, c.directory());
@@ -142,6 +143,6 @@ public final class Trainer {
             }
         }
         return new TrainingResult(step, (int) (step / perEpoch), seconds,
-                seconds > 0 ? step * batch / seconds : 0, emd0);
+                seconds > 0 ? step * batch / seconds : 0, before);
     }
 }

@@ -25,6 +25,7 @@ import org.melanogans.engine.experiment.TrainConfig;
 import org.melanogans.engine.experiment.UsecaseConfig;
 import org.melanogans.engine.experiment.YamlNames;
 import org.melanogans.engine.layout.SeedLayout;
+import org.melanogans.engine.metrics.StructureMetrics;
 import org.melanogans.engine.plan.RunPlan;
 import org.melanogans.engine.results.UsecaseMetrics;
 import org.melanogans.engine.results.UsecaseMetrics.MelanomaGan;
@@ -262,22 +263,25 @@ public final class UsecaseStage {
         String name = model.name() + " (usecase seed " + seed + ")";
         log.info(String.format(Locale.ROOT, "%s: %d %s melanoma, %d epochs of %d steps", name, pool.count(),
                 YamlNames.of(usecase.pool()), epochs, perEpoch));
-        byte[] pixels = new byte[count * pool.bytesPerImage()];
+        // the pools are small by design: MS-SSIM takes as many of the configured pairs as they have
+        long pairs = Math.min((long) count * (count - 1) / 2, (long) pool.count() * (pool.count() - 1) / 2);
+        StructureMetrics.Settings metrics = StructureMetrics.Settings.of(experiment.metrics(), seed,
+                t.intraOpThreads()).pairsAtMost(pairs);
         GanRun.Spec spec = new GanRun.Spec(name, model, ganTrain, seed, Math.max(1, GAN_CHECKPOINT_STEPS / perEpoch),
-                count, experiment.sample().grid(), plan.planHash());
+                count, experiment.sample().grid(), plan.planHash(), metrics);
         var layout = seedDir.gan(model.name());
-        GanRun.Outcome outcome = GanRun.run(spec, pool, layout, log,
-                (i, rgb) -> System.arraycopy(rgb, 0, pixels, i * rgb.length, rgb.length));
+        GanRun.Outcome outcome = GanRun.run(spec, pool, layout, log);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             ids.add(String.format(Locale.ROOT, "synthetic-%s-%05d", model.name(), i));
         }
         ImageSet images = ImageSet.of(ids, ids.stream().map(id -> LesionClass.MELANOMA).toList(),
-                pool.resolution(), pixels);
+                pool.resolution(), outcome.samples().pixels());
         var training = outcome.training();
+        StructureMetrics structure = outcome.structure();
         return new Synthetic(images, new MelanomaGan(model.name(), pool.count(), training.steps(), training.seconds(),
-                outcome.histogram().emd(), training.untrainedEmd(),
-                plan.run().dir().relativize(layout.samples()).toString()));
+                outcome.histogram().emd(), training.untrainedEmd(), structure.swd(), structure.msSsim(),
+                structure.msSsimReal(), structure.copies(), plan.run().dir().relativize(layout.samples()).toString()));
     }
 
     /** Mean and 95% interval over the seeds of each headline figure. */

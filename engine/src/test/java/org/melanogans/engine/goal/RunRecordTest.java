@@ -38,6 +38,7 @@ class RunRecordTest {
               - {name: flat, type: dcgan, base_channels: 4}
               - {name: other, type: dcgan, base_channels: 4, z_dim: 8}
             sample: {count: 16, grid: 2}
+            metrics: {ms_ssim_pairs: 50, swd_patches: 16}
             report:
               paper:
                 models:
@@ -274,6 +275,7 @@ class RunRecordTest {
                 models:
                   - {type: dcgan, base_channels: 4}
                 sample: {count: 4, grid: 2}
+                metrics: {ms_ssim_pairs: 6, swd_patches: 16}
                 """);
         TestProject typo = new TestProject(dir, dir.resolve("reports"), dir.resolve("nonexist"));
         UserException e = assertThrows(UserException.class, () -> typo.train("f.yaml", null));

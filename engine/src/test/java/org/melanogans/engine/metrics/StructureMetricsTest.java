@@ -72,6 +72,7 @@ class StructureMetricsTest {
         ImageSet a = images(6, 32, 20, 200, 1);
         SlicedWasserstein.Result same = SlicedWasserstein.between(a, a, SWD);
         assertEquals(0, same.swd());
+        assertEquals(0, SlicedWasserstein.between(a, of(a.pixels().clone(), 32), SWD).swd(), "a copy, not the same");
         assertEquals(List.of(32, 16), List.copyOf(same.levels().keySet()));
         byte[] shifted = a.pixels().clone();
         for (int i = 0; i < shifted.length; i++) {

@@ -80,6 +80,11 @@ class PlanYamlTest {
                 sample:
                   count: 2000
                   grid: 8
+                metrics:
+                  swd_patches: 128
+                  swd_directions: 128
+                  swd_repeats: 4
+                  ms_ssim_pairs: 1000
                 """.formatted(dir.toAbsolutePath().normalize().resolve("isic"));
         assertEquals(expected, plan.substring(plan.indexOf("name: ")));
         assertTrue(plan.startsWith("# Resolved plan of experiment p, read from "

@@ -32,9 +32,9 @@ class RunReportTest {
         for (JsonNode t : tests) {
             // one epoch of a 4-channel DCGAN is nowhere near the paper: outside its band, not broken
             assertEquals("failed", t.path("status").asText(), t.toString());
-            // grid, histograms, losses, EMD curve, EMD and JS trends (this run's history line included),
-            // metrics.json, plan.yaml
-            assertEquals(8, t.path("attachments").size(), t.toString());
+            // grid, histograms, SWD per level, nearest neighbours, losses, EMD curve, EMD, JS, SWD,
+            // MS-SSIM and copies trends (this run's history line included), metrics.json, plan.yaml
+            assertEquals(13, t.path("attachments").size(), t.toString());
             for (JsonNode a : t.path("attachments")) {
                 assertTrue(Files.size(results.resolve(a.path("source").asText())) > 0);
             }

@@ -17,6 +17,7 @@ record TinyRun(TestProject project, Experiment experiment, RunLayout run) {
                 models:
                   - {name: flat, type: dcgan, base_channels: 4}
                 sample: {count: 16, grid: 2}
+                metrics: {ms_ssim_pairs: 50, swd_patches: 16}
                 report:
                   paper:
                     models:

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.melanogans.engine.checkpoint.Untrained;
 import org.melanogans.engine.EngineLog;
 import org.melanogans.engine.checkpoint.CheckpointStore;
 import org.melanogans.engine.data.ImageSet;
@@ -46,7 +47,7 @@ class EmdCurveTest {
             }
             listeners.add(new EmdCurve(graph, ColorHistogram.of(data), 7, file, EngineLog.STDOUT));
             new Trainer("dcgan", graph, data, TRAIN, 7, new CheckpointStore(dir.resolve("checkpoints")), "plan",
-                    listeners, 1).run(() -> 0.5);
+                    listeners, 1).run(() -> new Untrained(0.5, null));
         }
         return Files.readAllLines(file);
     }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.melanogans.engine.checkpoint.Untrained;
 import org.melanogans.engine.UserException;
 import org.melanogans.engine.checkpoint.CheckpointStore;
 import org.melanogans.engine.data.ImageSet;
@@ -60,7 +61,7 @@ class TrainerTest {
         float[] uninterrupted;
         try (TrainingGraph g = new TrainingGraph(model, TRAIN, 16, 7)) {
             TrainingResult r = new Trainer("dcgan", g, data, TRAIN, 7, new CheckpointStore(dir.resolve("a")),
-                    "plan", List.of(), 1).run(() -> 0.5);
+                    "plan", List.of(), 1).run(() -> new Untrained(0.5, null));
             assertEquals(20, r.steps());
             assertEquals(2, r.epochs());
             uninterrupted = fixedSamples(g);
@@ -77,7 +78,7 @@ class TrainerTest {
         CheckpointStore store = new CheckpointStore(dir.resolve("b"));
         try (TrainingGraph g = new TrainingGraph(model, TRAIN, 16, 7)) {
             Trainer t = new Trainer("dcgan", g, data, TRAIN, 7, store, "plan", List.of(crash), 1);
-            assertThrows(IllegalStateException.class, () -> t.run(() -> 0.5));
+            assertThrows(IllegalStateException.class, () -> t.run(() -> new Untrained(0.5, null)));
         }
         assertEquals(10, store.latest().orElseThrow().state().step());
         List<Long> starts = new ArrayList<>();
@@ -107,11 +108,11 @@ class TrainerTest {
         TrainConfig oneEpoch = new TrainConfig(1, 4, 2e-4, 0.5, 0.999, 5, 2, 2, false);
         CheckpointStore store = new CheckpointStore(dir);
         try (TrainingGraph g = new TrainingGraph(MODEL, oneEpoch, 16, 7)) {
-            new Trainer("dcgan", g, data, oneEpoch, 7, store, "plan-a", List.of(), 1).run(() -> 0);
+            new Trainer("dcgan", g, data, oneEpoch, 7, store, "plan-a", List.of(), 1).run(() -> new Untrained(0, null));
         }
         try (TrainingGraph g = new TrainingGraph(MODEL, oneEpoch, 16, 7)) {
             UserException e = assertThrows(UserException.class,
-                    () -> new Trainer("dcgan", g, data, oneEpoch, 7, store, "plan-b", List.of(), 1).run(() -> 0));
+                    () -> new Trainer("dcgan", g, data, oneEpoch, 7, store, "plan-b", List.of(), 1).run(() -> new Untrained(0, null)));
             assertTrue(e.getMessage().contains("-Dgan.fresh"), e.getMessage());
         }
     }
@@ -124,7 +125,7 @@ class TrainerTest {
         CheckpointStore store = new CheckpointStore(dir);
         try (TrainingGraph g = new TrainingGraph(MODEL, wild, 16, 7)) {
             TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
-                    () -> new Trainer("dcgan", g, data, wild, 7, store, "plan", List.of(), 1).run(() -> 0));
+                    () -> new Trainer("dcgan", g, data, wild, 7, store, "plan", List.of(), 1).run(() -> new Untrained(0, null)));
             assertTrue(e.getMessage().contains("diverged at step"), e.getMessage());
         }
         store.latest().ifPresent(c -> assertTrue(Files.isRegularFile(c.directory().resolve("state.json"))));
