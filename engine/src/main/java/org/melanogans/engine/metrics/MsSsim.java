@@ -48,18 +48,11 @@ public final class MsSsim {
                     + pairs);
         }
         int[][] chosen = pairs(n, pairs, seed);
-        Scales[] scales = new Scales[n];
-        IntStream.range(0, n).parallel().forEach(i -> {
-            boolean used = false;
-            for (int[] p : chosen) {
-                used |= p[0] == i || p[1] == i;
-            }
-            if (used) {
-                scales[i] = Scales.of(planar(images, i), images.resolution());
-            }
-        });
+        // each pair from its two images alone: holding every image's filtered scales would take
+        // gigabytes at 256 px
         return IntStream.range(0, pairs).parallel()
-                .mapToDouble(p -> between(scales[chosen[p][0]], scales[chosen[p][1]])).sum() / pairs;
+                .mapToDouble(p -> between(planar(images, chosen[p][0]), planar(images, chosen[p][1]),
+                        images.resolution())).sum() / pairs;
     }
 
     /** {@code pairs} distinct unordered pairs of 0..n-1, in the order a seeded stream draws them. */
@@ -202,7 +195,10 @@ public final class MsSsim {
         return g;
     }
 
-    /** 'Valid' separable filtering of each channel of a planar [3][s][s] image: side s - size + 1. */
+    /**
+     * 'Valid' separable filtering of each channel of a planar [3][s][s] image: side s - size + 1.
+     * The tap loops are outside the pixel loops, so the inner loops run along rows.
+     */
     static double[] filter(double[] image, int s, double[] w) {
         int size = w.length;
         int o = s - size + 1;
@@ -211,24 +207,24 @@ public final class MsSsim {
             for (int y = 0; y < s; y++) {
                 int in = (c * s + y) * s;
                 int out = (c * s + y) * o;
-                for (int x = 0; x < o; x++) {
-                    double sum = 0;
-                    for (int t = 0; t < size; t++) {
-                        sum += w[t] * image[in + x + t];
+                for (int t = 0; t < size; t++) {
+                    double wt = w[t];
+                    for (int x = 0; x < o; x++) {
+                        rows[out + x] += wt * image[in + x + t];
                     }
-                    rows[out + x] = sum;
                 }
             }
         }
         double[] out = new double[3 * o * o];
         for (int c = 0; c < 3; c++) {
             for (int y = 0; y < o; y++) {
-                for (int x = 0; x < o; x++) {
-                    double sum = 0;
-                    for (int t = 0; t < size; t++) {
-                        sum += w[t] * rows[(c * s + y + t) * o + x];
+                int target = (c * o + y) * o;
+                for (int t = 0; t < size; t++) {
+                    double wt = w[t];
+                    int source = (c * s + y + t) * o;
+                    for (int x = 0; x < o; x++) {
+                        out[target + x] += wt * rows[source + x];
                     }
-                    out[(c * o + y) * o + x] = sum;
                 }
             }
         }

@@ -15,7 +15,7 @@ import org.melanogans.engine.data.ImageSet;
  * <ul>
  * <li>each image's Laplacian pyramid from its side down to 16 px ({@link LaplacianPyramid});</li>
  * <li>per level, {@code patches} random 7x7x3 neighbourhoods per image (147 values each), drawn by
- *     one seeded stream, so two sets of the same images get the same patches;</li>
+ *     a stream seeded by (seed, level, image), so two sets of the same images get the same patches;</li>
  * <li>each set's descriptors normalised per channel (its own mean and population standard
  *     deviation over all its patches and positions);</li>
  * <li>{@code repeats} x {@code directions} random unit directions; per direction both sets'
@@ -31,7 +31,7 @@ public final class SlicedWasserstein {
     public static final int MIN_SIDE = 16;
     private static final int DESCRIPTOR = 3 * PATCH * PATCH;
     /** Directions projected in one matrix product: bounds the memory of the projections. */
-    private static final int DIRECTION_BLOCK = 32;
+    private static final int DIRECTION_BLOCK = 128;
 
     /**
      * @param patches    neighbourhoods per image and level
@@ -70,26 +70,33 @@ public final class SlicedWasserstein {
                     + b.count() + " of " + b.resolution());
         }
         List<Integer> sides = levels(a.resolution());
-        float[][][] pyramidsA = pyramids(a, sides.size());
-        float[][][] pyramidsB = pyramids(b, sides.size());
+        float[][] descriptorsA = descriptors(a, sides, settings);
+        float[][] descriptorsB = descriptors(b, sides, settings);
         Map<Integer, Double> levels = new LinkedHashMap<>();
         try (MatMul matMul = new MatMul(settings.threads())) {
             for (int k = 0; k < sides.size(); k++) {
-                float[] da = descriptors(pyramidsA, k, sides.get(k), settings);
-                float[] db = descriptors(pyramidsB, k, sides.get(k), settings);
-                levels.put(sides.get(k), 1e3 * distance(da, db, settings, matMul));
+                levels.put(sides.get(k), 1e3 * distance(descriptorsA[k], descriptorsB[k], settings, matMul));
+                descriptorsA[k] = null;
+                descriptorsB[k] = null;
             }
         }
         double mean = levels.values().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         return new Result(mean, levels, a.count());
     }
 
-    /** Every image's pyramid, planar floats on the 0..255 scale. */
-    private static float[][][] pyramids(ImageSet images, int levels) {
+    /**
+     * The normalised neighbourhoods of every level of every image: per level, patches x images rows
+     * of 147 values (channel, row, column). Each image's pyramid is built, sampled and dropped, so
+     * memory holds descriptors, not pyramids. Image i's patches at level k come from a stream seeded
+     * by (seed, k, i): equal sets draw equal patches.
+     */
+    static float[][] descriptors(ImageSet images, List<Integer> sides, Settings settings) {
+        int half = PATCH / 2;
         int side = images.resolution();
         int per = images.bytesPerImage();
         byte[] pixels = images.pixels();
-        float[][][] out = new float[images.count()][][];
+        int patches = settings.patches();
+        float[][] out = new float[sides.size()][images.count() * patches * DESCRIPTOR];
         IntStream.range(0, images.count()).parallel().forEach(i -> {
             float[] planar = new float[per];
             for (int p = 0; p < side * side; p++) {
@@ -97,38 +104,36 @@ public final class SlicedWasserstein {
                     planar[c * side * side + p] = pixels[i * per + 3 * p + c] & 0xFF;
                 }
             }
-            out[i] = LaplacianPyramid.of(planar, side, levels);
-        });
-        return out;
-    }
-
-    /**
-     * The normalised neighbourhoods of level {@code k} of every image: patches x images rows of 147
-     * values (channel, row, column). The patch stream restarts per level and set, so equal sets
-     * draw equal patches.
-     */
-    static float[] descriptors(float[][][] pyramids, int k, int side, Settings settings) {
-        int half = PATCH / 2;
-        int n = pyramids.length * settings.patches();
-        float[] out = new float[n * DESCRIPTOR];
-        SplittableRandom random = new SplittableRandom(settings.seed() * 31 + k);
-        int row = 0;
-        for (float[][] pyramid : pyramids) {
-            float[] level = pyramid[k];
-            for (int p = 0; p < settings.patches(); p++, row++) {
-                int x = random.nextInt(half, side - half);
-                int y = random.nextInt(half, side - half);
-                int o = row * DESCRIPTOR;
-                for (int c = 0; c < 3; c++) {
-                    for (int dy = -half; dy <= half; dy++) {
-                        System.arraycopy(level, (c * side + y + dy) * side + x - half, out, o, PATCH);
-                        o += PATCH;
+            float[][] pyramid = LaplacianPyramid.of(planar, side, sides.size());
+            for (int k = 0; k < sides.size(); k++) {
+                int s = sides.get(k);
+                float[] level = pyramid[k];
+                SplittableRandom random = new SplittableRandom(mix(mix(settings.seed(), k), i));
+                for (int p = 0; p < patches; p++) {
+                    int x = random.nextInt(half, s - half);
+                    int y = random.nextInt(half, s - half);
+                    int o = (i * patches + p) * DESCRIPTOR;
+                    for (int c = 0; c < 3; c++) {
+                        for (int dy = -half; dy <= half; dy++) {
+                            System.arraycopy(level, (c * s + y + dy) * s + x - half, out[k], o, PATCH);
+                            o += PATCH;
+                        }
                     }
                 }
             }
+        });
+        for (float[] level : out) {
+            normalise(level, images.count() * patches);
         }
-        normalise(out, n);
         return out;
+    }
+
+    /** A well-spread seed from two numbers (SplitMix64's finaliser). */
+    private static long mix(long seed, long index) {
+        long x = seed * 0x9E3779B97F4A7C15L + index;
+        x = (x ^ (x >>> 30)) * 0xBF58476D1CE4E5B9L;
+        x = (x ^ (x >>> 27)) * 0x94D049BB133111EBL;
+        return x ^ (x >>> 31);
     }
 
     /** Per channel: subtract the set's mean and divide by its population standard deviation. */
@@ -167,23 +172,26 @@ public final class SlicedWasserstein {
         System.arraycopy(b, 0, both, a.length, b.length);
         Random random = new Random(settings.seed());
         double total = 0;
-        for (int repeat = 0; repeat < settings.repeats(); repeat++) {
-            float[] directions = directions(random, settings.directions());
-            for (int from = 0; from < settings.directions(); from += DIRECTION_BLOCK) {
-                int count = Math.min(DIRECTION_BLOCK, settings.directions() - from);
-                float[] block = new float[count * DESCRIPTOR];
-                System.arraycopy(directions, from * DESCRIPTOR, block, 0, block.length);
-                float[] projected = matMul.timesTransposed(block, count, both, 2 * n, DESCRIPTOR);
-                total += IntStream.range(0, count).parallel().mapToDouble(d -> {
-                    Buffers buffers = Buffers.of(n);
-                    buffers.sort.sort(projected, 2 * d * n, n, buffers.a);
-                    buffers.sort.sort(projected, (2 * d + 1) * n, n, buffers.b);
-                    double sum = 0;
-                    for (int i = 0; i < n; i++) {
-                        sum += Math.abs(buffers.a[i] - buffers.b[i]);
-                    }
-                    return sum / n;
-                }).sum();
+        try (var descriptors = MatMul.tensor(both, 2 * n, DESCRIPTOR)) {
+            for (int repeat = 0; repeat < settings.repeats(); repeat++) {
+                float[] directions = directions(random, settings.directions());
+                for (int from = 0; from < settings.directions(); from += DIRECTION_BLOCK) {
+                    int count = Math.min(DIRECTION_BLOCK, settings.directions() - from);
+                    float[] block = new float[count * DESCRIPTOR];
+                    System.arraycopy(directions, from * DESCRIPTOR, block, 0, block.length);
+                    total += matMul.timesTransposed(block, count, descriptors, projected ->
+                            IntStream.range(0, count).parallel().mapToDouble(d -> {
+                                Buffers buffers = Buffers.of(n);
+                                projected.slice(2L * d * n, 2L * n).read(buffers.row);
+                                buffers.sort.sort(buffers.row, 0, n, buffers.a);
+                                buffers.sort.sort(buffers.row, n, n, buffers.b);
+                                double sum = 0;
+                                for (int i = 0; i < n; i++) {
+                                    sum += Math.abs(buffers.a[i] - buffers.b[i]);
+                                }
+                                return sum / n;
+                            }).sum());
+                }
             }
         }
         return total / ((double) settings.repeats() * settings.directions());
@@ -193,18 +201,20 @@ public final class SlicedWasserstein {
     private static final class Buffers {
         private static final ThreadLocal<Buffers> OWN = new ThreadLocal<>();
         final RadixSort sort;
+        final float[] row;
         final float[] a;
         final float[] b;
 
         private Buffers(int n) {
             sort = new RadixSort(n);
+            row = new float[2 * n];
             a = new float[n];
             b = new float[n];
         }
 
         static Buffers of(int n) {
             Buffers own = OWN.get();
-            if (own == null || own.a.length < n) {
+            if (own == null || own.a.length != n) {
                 own = new Buffers(n);
                 OWN.set(own);
             }

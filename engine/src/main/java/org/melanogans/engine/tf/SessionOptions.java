@@ -28,4 +28,16 @@ public final class SessionOptions {
         builder.setGraphOptions(GraphOptions.newBuilder().setRewriteOptions(rewrite));
         return builder.build();
     }
+
+    /**
+     * A session for work beside training (the metrics' matrix products): its own single inter-op
+     * thread. TensorFlow creates the process-wide inter-op pool once, with the settings of the
+     * first session that asks for it; a metrics session created first with 1 thread slowed the
+     * quickstart's training that followed by 15% (151 against 176 images/s here).
+     *
+     * @param intraOpThreads threads inside one op (the process-wide pool: pass the training's)
+     */
+    public static ConfigProto beside(int intraOpThreads) {
+        return config(intraOpThreads, 1, false).toBuilder().setUsePerSessionThreads(true).build();
+    }
 }

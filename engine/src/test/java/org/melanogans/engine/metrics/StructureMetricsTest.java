@@ -68,6 +68,56 @@ class StructureMetricsTest {
     }
 
     @Test
+    void downAndUpEqualTheTextbookConvolutionWithMirroredEdges() {
+        java.util.Random random = new java.util.Random(3);
+        for (int s : new int[] {4, 8, 16}) {
+            float[] image = new float[3 * s * s];
+            for (int i = 0; i < image.length; i++) {
+                image[i] = random.nextInt(256);
+            }
+            float[] blurred = convolve(image, s, 1);
+            float[] down = LaplacianPyramid.down(image, s);
+            for (int c = 0; c < 3; c++) {
+                for (int y = 0; y < s / 2; y++) {
+                    for (int x = 0; x < s / 2; x++) {
+                        assertEquals(blurred[(c * s + 2 * y) * s + 2 * x], down[(c * s / 2 + y) * s / 2 + x], 1e-3f);
+                    }
+                }
+            }
+            float[] sparse = new float[3 * 4 * s * s];
+            for (int c = 0; c < 3; c++) {
+                for (int y = 0; y < s; y++) {
+                    for (int x = 0; x < s; x++) {
+                        sparse[(c * 2 * s + 2 * y) * 2 * s + 2 * x] = image[(c * s + y) * s + x];
+                    }
+                }
+            }
+            assertArrayEquals(convolve(sparse, 2 * s, 4), LaplacianPyramid.up(image, s), 1e-3f);
+        }
+    }
+
+    /** scipy.ndimage.convolve(mode='mirror') with the 5x5 binomial kernel times {@code gain}, tap by tap. */
+    private static float[] convolve(float[] image, int s, int gain) {
+        int[] taps = {1, 4, 6, 4, 1};
+        float[] out = new float[image.length];
+        for (int c = 0; c < 3; c++) {
+            for (int y = 0; y < s; y++) {
+                for (int x = 0; x < s; x++) {
+                    double sum = 0;
+                    for (int dy = -2; dy <= 2; dy++) {
+                        for (int dx = -2; dx <= 2; dx++) {
+                            sum += taps[dy + 2] * taps[dx + 2] * gain / 256.0
+                                    * image[(c * s + LaplacianPyramid.mirror(y + dy, s)) * s + LaplacianPyramid.mirror(x + dx, s)];
+                        }
+                    }
+                    out[(c * s + y) * s + x] = (float) sum;
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
     void swdOfIdenticalSetsIsZeroAndOfAConstantShiftToo() {
         ImageSet a = images(6, 32, 20, 200, 1);
         SlicedWasserstein.Result same = SlicedWasserstein.between(a, a, SWD);
@@ -199,6 +249,71 @@ class StructureMetricsTest {
         assertEquals(0.0, noise.copies());
         assertTrue(noise.nnDistanceMedian() > 2 * noise.nnDistanceMedianReal(), "noise is far from the training images");
         assertEquals(noise.nnDistanceMedianReal(), copied.nnDistanceMedianReal(), "the real distances are the set's");
+    }
+
+    @Test
+    void aboveSixtyFourPixelsTheCoarseSearchStillReportsExactDistances() {
+        // 128 px: candidates are searched on 2x2 block averages; blocky images plus pixel noise, so
+        // the coarse ranking is the fine one and the results must equal a brute-force search
+        ImageSet training = blocky(30, 128, 11);
+        ImageSet generated = blocky(12, 128, 12).concat(training.subset(new int[] {5, 9}));
+        Memorization found = Memorization.of(training, generated, 2);
+        double[] fake = new double[generated.count()];
+        for (int g = 0; g < fake.length; g++) {
+            fake[g] = nearestByBruteForce(generated, g, training, -1);
+        }
+        double[] real = new double[training.count()];
+        for (int r = 0; r < real.length; r++) {
+            real[r] = nearestByBruteForce(training, r, training, r);
+        }
+        Arrays.sort(fake);
+        Arrays.sort(real);
+        assertEquals(Memorization.percentile(fake, 50), found.nnDistanceMedian(), 1e-12);
+        assertEquals(Memorization.percentile(real, 50), found.nnDistanceMedianReal(), 1e-12);
+        double threshold = Memorization.percentile(real, 1);
+        assertEquals(Arrays.stream(fake).filter(d -> d < threshold).count() / (double) fake.length, found.copies(),
+                1e-12);
+        assertEquals(List.of(5, 9), List.of(found.closest()[0].reference(), found.closest()[1].reference()));
+        assertEquals(0.0, found.closest()[1].distance());
+    }
+
+    /** Coarse random 8x8 blocks with pixel noise on top. */
+    private static ImageSet blocky(int n, int side, long seed) {
+        Random random = new Random(seed);
+        byte[] pixels = new byte[n * side * side * 3];
+        for (int i = 0; i < n; i++) {
+            int[] blocks = new int[(side / 8) * (side / 8) * 3];
+            for (int b = 0; b < blocks.length; b++) {
+                blocks[b] = 20 + random.nextInt(200);
+            }
+            for (int y = 0; y < side; y++) {
+                for (int x = 0; x < side; x++) {
+                    for (int c = 0; c < 3; c++) {
+                        int v = blocks[((y / 8) * (side / 8) + x / 8) * 3 + c] + random.nextInt(21) - 10;
+                        pixels[((i * side + y) * side + x) * 3 + c] = (byte) v;
+                    }
+                }
+            }
+        }
+        return of(pixels, side);
+    }
+
+    /** Root mean square difference of image q to its nearest reference other than {@code skip}. */
+    private static double nearestByBruteForce(ImageSet queries, int q, ImageSet references, int skip) {
+        int values = queries.bytesPerImage();
+        double best = Double.POSITIVE_INFINITY;
+        for (int r = 0; r < references.count(); r++) {
+            if (r == skip) {
+                continue;
+            }
+            double sum = 0;
+            for (int j = 0; j < values; j++) {
+                double d = ((queries.pixels()[q * values + j] & 0xFF) - (references.pixels()[r * values + j] & 0xFF)) / 255.0;
+                sum += d * d;
+            }
+            best = Math.min(best, Math.sqrt(sum / values));
+        }
+        return best;
     }
 
     @Test
