@@ -156,7 +156,8 @@ public final class TrainGoal {
         var t = outcome.training();
         return ModelMetrics.completed(outcome.histogram(), outcome.structure(), t.untrainedEmd(), t.untrained().swd(),
                 ModelMetrics.Networks.of(outcome.generatorParameters(), outcome.discriminatorParameters()),
-                ModelMetrics.Training.of(t.imagesPerSecond(), t.epochs(), t.steps(), t.seconds()),
+                ModelMetrics.Training.of(t.imagesPerSecond(), t.epochs(), t.steps(), t.seconds(),
+                        outcome.sampleSeconds(), outcome.scoreSeconds()),
                 spec.samples());
     }
 

@@ -107,12 +107,16 @@ public record ModelMetrics(ModelStatus status, @JsonUnwrapped Source source, @Js
      * @param epochs               epochs trained
      * @param steps                optimizer steps taken
      * @param trainSeconds         wall-clock training time, resumes included
+     * @param sampleSeconds        wall-clock time drawing and writing the samples (null in older files)
+     * @param scoreSeconds         wall-clock time scoring them: every metric and plot (null in older files)
      */
-    public record Training(Double trainImagesPerSecond, Integer epochs, Long steps, Double trainSeconds) {
-        static final Training NONE = new Training(null, null, null, null);
+    public record Training(Double trainImagesPerSecond, Integer epochs, Long steps, Double trainSeconds,
+                           Double sampleSeconds, Double scoreSeconds) {
+        static final Training NONE = new Training(null, null, null, null, null, null);
 
-        public static Training of(double imagesPerSecond, int epochs, long steps, double seconds) {
-            return new Training(imagesPerSecond, epochs, steps, seconds);
+        public static Training of(double imagesPerSecond, int epochs, long steps, double seconds,
+                                  double sampleSeconds, double scoreSeconds) {
+            return new Training(imagesPerSecond, epochs, steps, seconds, sampleSeconds, scoreSeconds);
         }
     }
 

@@ -58,9 +58,12 @@ public final class GanRun {
      * @param samples                 the samples, as written
      * @param generatorParameters     the generator's trainable parameters
      * @param discriminatorParameters the discriminator's trainable parameters
+     * @param sampleSeconds           wall time drawing and writing the samples
+     * @param scoreSeconds            wall time scoring them (every metric and plot)
      */
     public record Outcome(TrainingResult training, HistogramMetrics histogram, StructureMetrics structure,
-                          ImageSet samples, long generatorParameters, long discriminatorParameters) {
+                          ImageSet samples, long generatorParameters, long discriminatorParameters,
+                          double sampleSeconds, double scoreSeconds) {
     }
 
     private GanRun() {
@@ -83,11 +86,13 @@ public final class GanRun {
                             new EmdCurve(graph, real, spec.seed(), layout.emdCurve(), log)),
                     spec.checkpointEpochs());
             TrainingResult result = trainer.run(() -> untrained(graph, spec, data, real, log));
+            long sampling = System.nanoTime();
             byte[] pixels = new byte[spec.samples() * data.bytesPerImage()];
             ColorHistogram fake = writeSamples(graph, spec.samples(), spec.grid(), spec.seed(), layout.samples(),
                     layout.grid(), layout.scaleGrids(),
                     (i, rgb) -> System.arraycopy(rgb, 0, pixels, i * rgb.length, rgb.length));
             ImageSet samples = images(spec.name(), data.resolution(), pixels);
+            long scoring = System.nanoTime();
             HistogramMetrics histogram = HistogramMetrics.between(real, fake);
             Plots.histograms(real, fake, spec.name() + " against its training images", layout.histogramPlot());
             StructureMetrics structure;
@@ -100,14 +105,16 @@ public final class GanRun {
                     layout.swdPlot());
             Plots.nearest(structure.closest(), samples, data, spec.name() + ": closest to a training image",
                     layout.nearestPicture());
+            long scored = System.nanoTime();
             log.info(String.format(Locale.ROOT, "%s: EMD %.5f (untrained %.5f), JS divergence %.5f, SWD %.2f"
-                            + " (untrained %s), MS-SSIM %.4f (real %.4f), copies %.3f, %d samples in %s", spec.name(),
+                            + " (untrained %s), MS-SSIM %.4f (real %.4f), copies %.3f; %d samples in %s (drawn in %.1f s,"
+                            + " scored in %.1f s)", spec.name(),
                     histogram.emd(), result.untrainedEmd(), histogram.jsDivergence(), structure.swd(),
                     result.untrained().swd() == null ? "-" : String.format(Locale.ROOT, "%.2f",
                             result.untrained().swd()), structure.msSsim(), structure.msSsimReal(), structure.copies(),
-                    spec.samples(), layout.samples()));
+                    spec.samples(), layout.samples(), (scoring - sampling) / 1e9, (scored - scoring) / 1e9));
             return new Outcome(result, histogram, structure, samples, graph.generatorParameterCount(),
-                    graph.discriminatorParameterCount());
+                    graph.discriminatorParameterCount(), (scoring - sampling) / 1e9, (scored - scoring) / 1e9);
         }
     }
 

@@ -50,7 +50,7 @@ class ComparisonsTest {
 
     private static ModelMetrics completed(double emd, double js) {
         HistogramMetrics h = new HistogramMetrics(emd, js, Math.sqrt(js / Math.log(2)), js / Math.log(2), null);
-        return ModelMetrics.completed(h, null, 0.12, null, ModelMetrics.Networks.of(1, 1), ModelMetrics.Training.of(50, 1, 10, 1), 100);
+        return ModelMetrics.completed(h, null, 0.12, null, ModelMetrics.Networks.of(1, 1), ModelMetrics.Training.of(50, 1, 10, 1, 2, 3), 100);
     }
 
     @Test
