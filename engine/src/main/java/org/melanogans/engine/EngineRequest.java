@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.file.Path;
 import java.util.List;
-import org.melanogans.engine.experiment.ModelType;
 
 /**
  * What a front end asks the engine to do: one record per goal, built by the Maven plugin and read
@@ -148,12 +147,14 @@ public sealed interface EngineRequest {
     /**
      * gan:bench: training steps of one model on random data. Null numbers take their defaults.
      *
+     * @param model          a GAN type ({@code dcgan}, ...) or the use-case classifier ({@code resnet18},
+     *                       {@code resnet50}); null: dcgan
      * @param threads        TensorFlow intra-op threads
      * @param interOpThreads TensorFlow inter-op threads
      * @param baseChannels   null: as the PyTorch peer, by resolution
      * @param output         a JSON-lines file the figures are appended to, or null
      */
-    record Bench(Project project, ModelType model, Integer resolution, Integer steps, Integer warmup, Integer batch,
+    record Bench(Project project, String model, Integer resolution, Integer steps, Integer warmup, Integer batch,
                  Integer threads, Integer interOpThreads, Integer baseChannels, Integer zDim, boolean bfloat16,
                  Path output) implements EngineRequest {
         @Override

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.melanogans.engine.experiment.ModelType;
 
 /** The protocol between the plugin and the engine process: every goal's request survives the trip. */
 class EngineRequestTest {
@@ -22,7 +21,7 @@ class EngineRequestTest {
                 new EngineRequest.Evaluate(PROJECT, "latest", Path.of("real"), Path.of("fake"), Path.of("out.json")),
                 new EngineRequest.Check(PROJECT, null, Path.of("b.json"), true),
                 new EngineRequest.Report(PROJECT, "latest", Path.of("/m2/allure.zip")),
-                new EngineRequest.Bench(PROJECT, ModelType.DDGAN_UPSAMPLING, 64, 10, 2, null, 2, 1, 32, null, true,
+                new EngineRequest.Bench(PROJECT, "ddgan-upsampling", 64, 10, 2, null, 2, 1, 32, null, true,
                         null));
         List<Class<?>> covered = new ArrayList<>();
         for (EngineRequest r : requests) {

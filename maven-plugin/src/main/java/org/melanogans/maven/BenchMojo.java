@@ -4,7 +4,6 @@ import java.io.File;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.melanogans.engine.EngineRequest;
-import org.melanogans.engine.experiment.ModelType;
 
 /**
  * Times the training steps of one model on random data after a warm-up and logs one JSON line
@@ -19,7 +18,7 @@ public class BenchMojo extends AbstractGanMojo {
 
     /**
      * Model to time: dcgan (default), lapgan, ddgan-upsampling or ddgan-deconvolution (pyramids: 3
-     * levels, depth 3).
+     * levels, depth 3), or the use-case classifier: resnet18 or resnet50 (3 classes, Adam 1e-3).
      */
     @Parameter(property = "gan.model")
     private String model;
@@ -76,7 +75,7 @@ public class BenchMojo extends AbstractGanMojo {
 
     @Override
     EngineRequest request(EngineRequest.Project project) {
-        return new EngineRequest.Bench(project, model == null ? null : ModelType.fromYamlName("gan.model", model),
+        return new EngineRequest.Bench(project, model,
                 resolution, steps, warmup, batch, threads, interOpThreads, baseChannels, zDim, bfloat16,
                 output == null ? null : output.toPath());
     }

@@ -15,4 +15,6 @@ import java.nio.file.Path;
  */
 public record ClassifierConfig(int depth, int resolution, int epochs, int batch, ClassifierOptimizer optimizer,
                                double learningRate, Path weights) {
+    /** The smallest input side: the ResNet halves it five times. */
+    public static final int MIN_RESOLUTION = 32;
 }

@@ -1,26 +1,41 @@
 package org.melanogans.engine.goal;
 
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.melanogans.engine.EngineRequest;
 import org.melanogans.engine.Json;
 import org.melanogans.engine.UserException;
+import org.melanogans.engine.experiment.ClassifierConfig;
 import org.melanogans.engine.experiment.Defaults;
 import org.melanogans.engine.experiment.ModelConfig;
 import org.melanogans.engine.experiment.ModelType;
 import org.melanogans.engine.experiment.PyramidConfig;
 import org.melanogans.engine.experiment.TrainConfig;
+import org.melanogans.engine.tf.CpuFeatures;
 import org.melanogans.engine.train.TrainingBenchmark;
+import org.melanogans.engine.usecase.ClassifierBenchmark;
 
 /**
- * gan:bench: times training steps of one model on random data, the way the PyTorch peer does, and
- * logs the figures as one JSON line (also appended to {@code output} when given).
+ * gan:bench: times training steps of one model (a GAN or the use-case classifier) on random data,
+ * the way the PyTorch peers do, and logs the figures as one JSON line (also appended to
+ * {@code output} when given).
  */
 public final class BenchGoal {
     private BenchGoal() {
     }
 
+    /** The use-case classifiers gan:bench times, by name. */
+    private static final Map<String, Integer> CLASSIFIERS = Map.of("resnet18", 18, "resnet50", 50);
+
     public static void run(Workspace workspace, EngineRequest.Bench r) {
-        ModelType type = r.model() == null ? ModelType.DCGAN : r.model();
+        String name = r.model() == null ? ModelType.DCGAN.yamlName() : r.model().trim().toLowerCase(Locale.ROOT);
+        Integer depth = CLASSIFIERS.get(name);
+        if (depth == null && Arrays.stream(ModelType.values()).noneMatch(type -> type.yamlName().equals(name))) {
+            throw new UserException("gan.model: unknown model '" + r.model() + "'; allowed: "
+                    + Arrays.stream(ModelType.values()).map(ModelType::yamlName).toList() + " or resnet18, resnet50");
+        }
         int resolution = Objects.requireNonNullElse(r.resolution(), Defaults.BENCH_RESOLUTION);
         int steps = Objects.requireNonNullElse(r.steps(), Defaults.BENCH_STEPS);
         int warmup = Objects.requireNonNullElse(r.warmup(), Defaults.BENCH_WARMUP);
@@ -29,8 +44,14 @@ public final class BenchGoal {
         int baseChannels = Objects.requireNonNullElse(r.baseChannels(), Defaults.benchBaseChannels(resolution));
         int threads = Objects.requireNonNullElse(r.threads(), Defaults.INTRA_OP_THREADS);
         int interOpThreads = Objects.requireNonNullElse(r.interOpThreads(), Defaults.INTER_OP_THREADS);
-        require(resolution >= 16 && Integer.bitCount(resolution) == 1, "gan.resolution", resolution,
-                "a power of two >= 16");
+        if (depth == null) {
+            require(resolution >= 16 && Integer.bitCount(resolution) == 1, "gan.resolution", resolution,
+                    "a power of two >= 16");
+        } else {
+            require(resolution >= ClassifierConfig.MIN_RESOLUTION, "gan.resolution", resolution,
+                    ClassifierConfig.MIN_RESOLUTION + " or more for the classifier");
+            require(batch >= 2, "gan.batch", batch, "2 or more for the classifier (batch norm)");
+        }
         require(steps >= 1, "gan.steps", steps, "1 or more");
         require(warmup >= 0, "gan.warmup", warmup, "0 or more");
         require(batch >= 1, "gan.batch", batch, "1 or more");
@@ -38,6 +59,22 @@ public final class BenchGoal {
         require(baseChannels >= 1, "gan.baseChannels", baseChannels, "1 or more");
         require(threads >= 0, "gan.threads", threads, "0 (all cores) or more");
         require(interOpThreads >= 0, "gan.interOpThreads", interOpThreads, "0 (all cores) or more");
+        if (r.bfloat16() && !CpuFeatures.detect().bfloat16()) {
+            throw new UserException("gan.bfloat16: " + CpuFeatures.detect().noBfloat16() + "; leave it off here");
+        }
+        Object result = depth != null
+                ? ClassifierBenchmark.run(depth, resolution, batch, threads, interOpThreads, r.bfloat16(), warmup, steps, 1)
+                : gan(ModelType.fromYamlName("gan.model", name), resolution, batch, zDim, baseChannels, threads,
+                        interOpThreads, r.bfloat16(), warmup, steps);
+        workspace.log().info(Json.line(result));
+        if (r.output() != null) {
+            Json.append(workspace.resolve(r.output()), result);
+        }
+    }
+
+    private static TrainingBenchmark.Result gan(ModelType type, int resolution, int batch, int zDim, int baseChannels,
+                                                int threads, int interOpThreads, boolean bfloat16, int warmup,
+                                                int steps) {
         ModelConfig model = new ModelConfig(type.yamlName(), type, zDim, baseChannels);
         int coarsest = model.pyramid().coarsestSide(resolution);
         if (type.multiScale() && coarsest < PyramidConfig.MIN_COARSEST_SIDE) {
@@ -47,12 +84,8 @@ public final class BenchGoal {
                     + " or more");
         }
         TrainConfig train = new TrainConfig(1, batch, Defaults.LEARNING_RATE, Defaults.BETA1, Defaults.BETA2,
-                Defaults.LOG_EVERY, threads, interOpThreads, r.bfloat16());
-        TrainingBenchmark.Result result = TrainingBenchmark.run(model, train, resolution, warmup, steps, 1);
-        workspace.log().info(Json.line(result));
-        if (r.output() != null) {
-            Json.append(workspace.resolve(r.output()), result);
-        }
+                Defaults.LOG_EVERY, threads, interOpThreads, bfloat16);
+        return TrainingBenchmark.run(model, train, resolution, warmup, steps, 1);
     }
 
     private static void require(boolean ok, String property, int value, String allowed) {

@@ -1,6 +1,5 @@
 package org.melanogans.engine.train;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.melanogans.engine.experiment.ModelConfig;
 import org.melanogans.engine.experiment.TrainConfig;
@@ -29,32 +28,21 @@ public final class TrainingBenchmark {
     }
 
     public static Result run(ModelConfig model, TrainConfig train, int resolution, int warmup, int steps, long seed) {
-        if (steps < 1 || warmup < 0) {
-            throw new IllegalArgumentException("steps must be >= 1 and warmup >= 0");
-        }
         SplittableRandom random = new SplittableRandom(seed);
         int batch = train.batch();
         float[] real = new float[batch * resolution * resolution * 3];
         for (int i = 0; i < real.length; i++) {
             real[i] = (float) (random.nextDouble() * 2 - 1);
         }
-        double[] times = new double[steps];
         try (TrainingGraph graph = new TrainingGraph(model, train, resolution, seed)) {
             float[] noise = new float[batch * graph.model().noiseSize()];
-            for (int i = 0; i < warmup + steps; i++) {
+            StepTimes times = StepTimes.measure(warmup, steps, i -> {
                 NoiseSource.fill(noise, seed, i);
-                long t0 = System.nanoTime();
                 graph.step(real, noise, i + 1);
-                if (i >= warmup) {
-                    times[i - warmup] = (System.nanoTime() - t0) / 1e6;
-                }
-            }
-            double total = Arrays.stream(times).sum();
-            double[] sorted = times.clone();
-            Arrays.sort(sorted);
+            });
             return new Result("tensorflow-java", SessionOptions.TENSORFLOW_VERSION, model.name(), resolution, batch,
-                    train.intraOpThreads(), train.interOpThreads(), train.bfloat16(), warmup, steps, total / steps,
-                    sorted[steps / 2], batch * steps / (total / 1000), graph.generatorParameterCount(),
+                    train.intraOpThreads(), train.interOpThreads(), train.bfloat16(), warmup, steps, times.msPerStep(),
+                    times.msPerStepMedian(), times.imagesPerSecond(batch), graph.generatorParameterCount(),
                     graph.discriminatorParameterCount());
         }
     }
