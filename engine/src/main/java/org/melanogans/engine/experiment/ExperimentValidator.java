@@ -14,10 +14,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.DoublePredicate;
 import java.util.function.LongPredicate;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.melanogans.engine.UserException;
+import org.melanogans.engine.tf.CpuFeatures;
 
 /**
  * Turns the (overridden) config tree into the typed records: the schema (keys, types, ranges,
@@ -112,7 +114,7 @@ final class ExperimentValidator {
                         "an integer >= 0 (0 = all cores)"),
                 s.integer("inter_op_threads", Defaults.INTER_OP_THREADS, v -> v >= 0,
                         "an integer >= 0 (0 = all cores)"),
-                s.bool("bfloat16", Defaults.BFLOAT16));
+                s.boolOrAuto("bfloat16", Defaults.BFLOAT16, CpuFeatures.detect()::bfloat16));
     }
 
     private List<ModelConfig> models(Section top) {
@@ -197,7 +199,8 @@ final class ExperimentValidator {
         ClassifierConfig classifier = new ClassifierConfig(depth,
                 // never above the data's side: the classifier would only see upscaled pixels, at a higher cost
                 c.integer("resolution", Math.min(Defaults.CLASSIFIER_RESOLUTION, dataResolution),
-                        v -> v >= 32 && v <= dataResolution, "an integer from 32 to data.resolution ("
+                        v -> v >= ClassifierConfig.MIN_RESOLUTION && v <= dataResolution, "an integer from "
+                                + ClassifierConfig.MIN_RESOLUTION + " to data.resolution ("
                                 + dataResolution + ")"),
                 c.integer("epochs", Defaults.CLASSIFIER_EPOCHS, v -> v >= 1, "an integer >= 1"),
                 c.integer("batch", Defaults.CLASSIFIER_BATCH, v -> v >= 2, "an integer >= 2"),
@@ -479,6 +482,22 @@ final class ExperimentValidator {
             String t = s.text().toLowerCase(Locale.ROOT);
             if (!"bool".equals(s.tag()) || !(t.equals("true") || t.equals("false"))) {
                 throw fail(s, key(key), "must be true or false, got " + s.describe());
+            }
+            return t.equals("true");
+        }
+
+        /** true, false, or auto: decided by {@code auto} (on this machine; plans record the outcome). */
+        boolean boolOrAuto(String key, boolean dflt, BooleanSupplier auto) {
+            ConfigNode.Scalar s = scalar(key, dflt, "true, false or auto");
+            if (s == null) {
+                return dflt;
+            }
+            String t = s.text().toLowerCase(Locale.ROOT);
+            if ("str".equals(s.tag()) && t.equals("auto")) {
+                return auto.getAsBoolean();
+            }
+            if (!"bool".equals(s.tag()) || !(t.equals("true") || t.equals("false"))) {
+                throw fail(s, key(key), "must be true, false or auto, got " + s.describe());
             }
             return t.equals("true");
         }

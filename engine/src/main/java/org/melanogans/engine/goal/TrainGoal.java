@@ -29,6 +29,7 @@ import org.melanogans.engine.results.ModelMetrics;
 import org.melanogans.engine.results.ModelStatus;
 import org.melanogans.engine.results.UsecaseMetrics;
 import org.melanogans.engine.run.GanRun;
+import org.melanogans.engine.tf.CpuFeatures;
 import org.melanogans.engine.tf.SessionOptions;
 import org.melanogans.engine.usecase.UsecaseStage;
 
@@ -62,6 +63,10 @@ public final class TrainGoal {
         List<ModelConfig> histogramModels = models.stream().filter(m -> !usecaseGans.contains(m.name())).toList();
         boolean runUsecase = experiment.usecase() != null && modelNames.isEmpty();
         // everything that can be checked before a run folder exists is: a run begins when it can work
+        if (experiment.train().bfloat16() && !CpuFeatures.detect().bfloat16()) {
+            throw new UserException(workspace.display(experiment) + ": train.bfloat16 is true, but "
+                    + CpuFeatures.detect().noBfloat16() + "; set it to auto (bfloat16 where the CPU has it) or false");
+        }
         workspace.requireDataPath(experiment);
         ImageSet data = workspace.data(experiment);
         if (!histogramModels.isEmpty()) {
@@ -89,7 +94,8 @@ public final class TrainGoal {
         RunLayout run = plan.run();
         MetricsFile metrics = Files.isRegularFile(run.metrics()) ? MetricsFile.read(run.metrics())
                 : MetricsFile.start(experiment.name(), run.id(), DatasetInfo.of(experiment.data().format(), data, metricsSettings()),
-                        Environment.capture(experiment.seed(), SessionOptions.TENSORFLOW_VERSION));
+                        Environment.capture(experiment.seed(), SessionOptions.TENSORFLOW_VERSION,
+                                experiment.train().bfloat16()));
         List<String> failures = new ArrayList<>();
         for (ModelConfig model : histogramModels) {
             String hash = PlanYaml.modelHash(experiment, model);

@@ -2,11 +2,10 @@ package org.melanogans.engine.results;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.melanogans.engine.tf.CpuFeatures;
 
 /**
  * Where a run happened, so throughput numbers and results can be compared fairly across machines.
@@ -14,37 +13,28 @@ import java.util.concurrent.TimeUnit;
  * @param java       Java runtime version
  * @param os         operating system name, version and architecture
  * @param cpu        CPU model (from /proc/cpuinfo), or the architecture when unknown
+ * @param cpuFlags   the instruction sets TensorFlow's kernels choose between that the CPU has
+ *                   ({@link CpuFeatures#RELEVANT}; null in older files)
  * @param cores      processors available to the JVM (null in files that do not record it)
  * @param tensorflow TensorFlow version used
+ * @param onednn     whether TensorFlow ran its oneDNN kernels (null in older files)
+ * @param bfloat16   whether training ran its convolutions in bfloat16 ({@code train.bfloat16}, with
+ *                   {@code auto} resolved on this CPU; null in older files or where nothing trained)
  * @param seed       the experiment's random seed
  * @param gitCommit  commit of the working directory's repository ("-dirty" appended when tracked files differ from it), or "unknown"
  */
-public record Environment(String java, String os, String cpu, Integer cores, String tensorflow, Long seed,
-                          String gitCommit) {
+public record Environment(String java, String os, String cpu, List<String> cpuFlags, Integer cores,
+                          String tensorflow, Boolean onednn, Boolean bfloat16, Long seed, String gitCommit) {
     private static final String UNKNOWN = "unknown";
 
     /** Captures the current machine; never fails (unknown facts are recorded as "unknown"). */
-    public static Environment capture(long seed, String tensorflowVersion) {
+    public static Environment capture(long seed, String tensorflowVersion, Boolean bfloat16) {
         String os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch");
-        return new Environment(System.getProperty("java.version"), os, cpuModel(), Runtime.getRuntime().availableProcessors(),
-                tensorflowVersion, seed, currentGitCommit());
-    }
-
-    private static String cpuModel() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8)) {
-                if (line.startsWith("model name")) {
-                    int colon = line.indexOf(':');
-                    if (colon >= 0) {
-                        return line.substring(colon + 1).trim();
-                    }
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // Not Linux or not readable: fall back to the architecture.
-        }
-        return System.getProperty("os.arch", UNKNOWN);
+        CpuFeatures cpu = CpuFeatures.detect();
+        return new Environment(System.getProperty("java.version"), os, cpu.model(), cpu.flags(),
+                Runtime.getRuntime().availableProcessors(), tensorflowVersion,
+                cpu.onednn(System.getenv("TF_ENABLE_ONEDNN_OPTS")), bfloat16, seed, currentGitCommit());
     }
 
     /**

@@ -54,17 +54,19 @@ public final class ClassifierGraph implements AutoCloseable {
     public ClassifierGraph(int depth, int classes, int resolution, int batch, ClassifierOptimizer optimizer,
                            float learningRate, long seed, int intraOpThreads, int interOpThreads) {
         this(depth, 64, classes, resolution, batch, optimizer, learningRate, seed, intraOpThreads, interOpThreads,
-                false);
+                false, false);
     }
 
     /**
      * The use-case classifier of an experiment; with a weights file, its ImageNet weights loaded and
      * its input preprocessed as Keras' ResNet-50 expects.
+     *
+     * @param bfloat16 the experiment's {@code train.bfloat16}: it applies to every graph a run trains
      */
     public static ClassifierGraph of(ClassifierConfig c, int classes, long seed, int intraOpThreads,
-                                     int interOpThreads) {
+                                     int interOpThreads, boolean bfloat16) {
         ClassifierGraph graph = new ClassifierGraph(c.depth(), 64, classes, c.resolution(), c.batch(), c.optimizer(),
-                (float) c.learningRate(), seed, intraOpThreads, interOpThreads, c.weights() != null);
+                (float) c.learningRate(), seed, intraOpThreads, interOpThreads, c.weights() != null, bfloat16);
         try {
             if (c.weights() != null) {
                 graph.loadKerasWeights(c.weights());
@@ -80,9 +82,11 @@ public final class ClassifierGraph implements AutoCloseable {
      * @param baseWidth  the ResNet's base width (64 standard; smaller only in tests)
      * @param kerasInput feed the network Keras' "caffe" preprocessing of the [-1, 1] images (0..255
      *                   BGR less the ImageNet channel means), which its ImageNet weights were trained on
+     * @param bfloat16   let grappler move the convolutions to bfloat16 (oneDNN; AVX512_BF16 or AMX)
      */
     ClassifierGraph(int depth, int baseWidth, int classes, int resolution, int batch, ClassifierOptimizer optimizer,
-                    float learningRate, long seed, int intraOpThreads, int interOpThreads, boolean kerasInput) {
+                    float learningRate, long seed, int intraOpThreads, int interOpThreads, boolean kerasInput,
+                    boolean bfloat16) {
         graph = new Graph();
         try {
             Ops tf = Ops.create(graph);
@@ -119,7 +123,7 @@ public final class ClassifierGraph implements AutoCloseable {
                     Placeholder.shape(Shape.of(-1, resolution, resolution, 3)));
             probabilities = tf.withName("probabilities").nn.softmax(net.inference(
                     kerasInput ? kerasPreprocess(tf, predictImages) : predictImages));
-            session = new Session(graph, SessionOptions.config(intraOpThreads, interOpThreads, false));
+            session = new Session(graph, SessionOptions.config(intraOpThreads, interOpThreads, bfloat16));
             session.initialize();
         } catch (RuntimeException e) {
             graph.close();
@@ -191,6 +195,11 @@ public final class ClassifierGraph implements AutoCloseable {
 
     public int batch() {
         return batch;
+    }
+
+    /** Trainable parameters of the network. */
+    public long parameterCount() {
+        return net.parameters().count();
     }
 
     /** Loads ImageNet weights from the Keras ResNet-50 notop HDF5 file (depth 50 only). */

@@ -203,7 +203,7 @@ public final class UsecaseStage {
         int[] all = IntStream.range(0, training.count()).toArray();
         long start = System.nanoTime();
         try (ClassifierGraph graph = ClassifierGraph.of(c, LesionClass.values().length, seed, t.intraOpThreads(),
-                t.interOpThreads())) {
+                t.interOpThreads(), t.bfloat16())) {
             double[] losses = ClassifierTrainer.train(graph, training, all, training.labels(), c.epochs(), seed,
                     (epoch, loss, rate) -> log.info(String.format(Locale.ROOT,
                             "usecase seed %d, %s: epoch %d/%d, loss %.4f, %.1f img/s", seed, set, epoch, c.epochs(),

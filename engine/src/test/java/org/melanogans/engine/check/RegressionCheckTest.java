@@ -28,7 +28,7 @@ class RegressionCheckTest {
 
     private static MetricsFile run(double emd, double imagesPerSecond) {
         return MetricsFile.start("quickstart", "run-0002", new DatasetInfo("generated", 600, 64, "f00"),
-                        new Environment("17", "Linux", "cpu", 2, "1.1.0", 42L, "abc"))
+                        new Environment("17", "Linux", "cpu", List.of("avx2"), 2, "1.1.0", true, false, 42L, "abc"))
                 .withModel("dcgan", ModelMetrics.completed(MetricsFileTest.metrics(emd), null, null, null,
                         ModelMetrics.Networks.of(1000, 500), ModelMetrics.Training.of(imagesPerSecond, 8, 600, 100, 4, 12),
                         2000));

@@ -106,6 +106,14 @@ class ExperimentLoaderTest {
     }
 
     @Test
+    void bfloat16AutoIsDecidedByThisCpuAndRecordedAsTrueOrFalse() throws IOException {
+        assertEquals(org.melanogans.engine.tf.CpuFeatures.detect().bfloat16(),
+                load(MINIMAL.replace("epochs: 5", "epochs: 5\n  bfloat16: auto"), Map.of()).train().bfloat16());
+        assertEquals(true, load(MINIMAL, Map.of("train.bfloat16", "true")).train().bfloat16());
+        assertEquals(false, load(MINIMAL, Map.of()).train().bfloat16(), "off unless asked");
+    }
+
+    @Test
     void wrongTypeNamesTheValue() {
         assertEquals("x.yaml:5:11: train.epochs: must be an integer >= 1, got \"five\"",
                 error(MINIMAL.replace("epochs: 5", "epochs: five")));
@@ -114,7 +122,7 @@ class ExperimentLoaderTest {
                 error(MINIMAL.replace("epochs: 5", "epochs: \"5\"")));
         assertEquals("x.yaml:5:11: train.epochs: must be an integer >= 1, got \"2.5\"",
                 error(MINIMAL.replace("epochs: 5", "epochs: 2.5")));
-        assertEquals("x.yaml:6:13: train.bfloat16: must be true or false, got \"yes\"",
+        assertEquals("x.yaml:6:13: train.bfloat16: must be true, false or auto, got \"yes\"",
                 error(MINIMAL.replace("epochs: 5", "epochs: 5\n  bfloat16: yes")));
         assertEquals("x.yaml:4:8: train: must be a map with keys epochs, batch, learning_rate, beta1, "
                 + "beta2, log_every, intra_op_threads, inter_op_threads, bfloat16, got a list",

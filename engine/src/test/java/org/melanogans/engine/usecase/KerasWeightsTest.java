@@ -109,7 +109,7 @@ class KerasWeightsTest {
         Path file = dir.resolve("notop.h5");
         Map<String, Map<String, float[][][][]>> keras = kerasFile(file, 4, null, new Random(1));
         try (ClassifierGraph graph = new ClassifierGraph(50, 4, 3, 32, 2, ClassifierOptimizer.ADAM, 1e-3f, 1,
-                2, 2, true)) {
+                2, 2, true, false)) {
             graph.loadKerasWeights(file);
             ResNet net = graph.network();
             assertEquals(53, net.units().size(), "1 stem + 16 blocks x 3 + 4 projections");
@@ -149,9 +149,9 @@ class KerasWeightsTest {
             }
         }
         try (ClassifierGraph keras = new ClassifierGraph(50, 4, 3, 32, 2, ClassifierOptimizer.ADAM, 1e-3f, 1, 2, 2,
-                true);
+                true, false);
              ClassifierGraph raw = new ClassifierGraph(50, 4, 3, 32, 2, ClassifierOptimizer.ADAM, 1e-3f, 1, 2, 2,
-                     false)) {
+                     false, false)) {
             keras.loadKerasWeights(file);
             raw.loadKerasWeights(file);
             assertArrayEquals(raw.predict(caffe, 1)[0], keras.predict(image, 1)[0], 1e-5);
@@ -166,7 +166,7 @@ class KerasWeightsTest {
         kerasFile(missing, 4, "res4c_branch2b", new Random(3));
         Path notHdf5 = Files.writeString(dir.resolve("weights.h5"), "not hdf5");
         try (ClassifierGraph graph = new ClassifierGraph(50, 4, 3, 32, 2, ClassifierOptimizer.ADAM, 1e-3f, 1,
-                2, 2, true)) {
+                2, 2, true, false)) {
             assertEquals(wide + ": conv1/conv1/kernel:0 has shape [7, 7, 3, 8], expected [7, 7, 3, 4] for ResNet-50; "
                     + "this is not the Keras ResNet-50 notop weights file",
                     assertThrows(UserException.class, () -> graph.loadKerasWeights(wide)).getMessage());
@@ -177,7 +177,7 @@ class KerasWeightsTest {
             assertEquals(true, bad.startsWith(notHdf5 + ": not a readable HDF5 file"), bad);
         }
         try (ClassifierGraph resnet18 = new ClassifierGraph(18, 4, 3, 32, 2, ClassifierOptimizer.ADAM, 1e-3f, 1,
-                2, 2, true)) {
+                2, 2, true, false)) {
             assertEquals(wide + ": the Keras ImageNet weights are for ResNet-50; set the classifier depth to 50 or "
                     + "leave the weights unset to train ResNet-18 from scratch",
                     assertThrows(UserException.class, () -> resnet18.loadKerasWeights(wide)).getMessage());
