@@ -10,6 +10,7 @@ import org.melanogans.engine.metrics.HistogramFloor;
 import org.melanogans.engine.results.MetricsFile;
 import org.melanogans.engine.results.ModelMetrics;
 import org.melanogans.engine.results.ModelStatus;
+import org.melanogans.engine.results.Summary;
 import org.melanogans.engine.results.UsecaseMetrics;
 import org.melanogans.engine.report.Comparison.Verdict;
 
@@ -58,7 +59,7 @@ public final class Comparisons {
                         usecase.error()));
             } else {
                 UsecaseMetrics.SetResult result = usecase.sets().get(set);
-                UsecaseMetrics.Summary summary = result == null ? null : result.summary().get(figure);
+                Summary summary = result == null ? null : result.summary().get(figure);
                 out.add(summary == null
                         ? new Comparison(Comparison.TABLE_2, set, figure, null, paper, null, null, band, Verdict.NOT_RUN,
                                 "metrics.json has no " + figure + " for " + set)

@@ -82,21 +82,6 @@ public record UsecaseMetrics(ModelStatus status, String run, String planSha256, 
     }
 
     /**
-     * A figure over the seeds: mean +- ci95 is the two-sided 95% Student-t interval.
-     *
-     * @param mean   mean over the seeds
-     * @param ci95   half-width of the interval; null for a single seed
-     * @param low    mean - ci95 (null for a single seed)
-     * @param high   mean + ci95 (null for a single seed)
-     * @param values the per-seed values, in seed order
-     */
-    public record Summary(double mean, Double ci95, Double low, Double high, List<Double> values) {
-        public Summary {
-            values = List.copyOf(values);
-        }
-    }
-
-    /**
      * One seed's classifier on one training set.
      *
      * @param seed           the stage seed (split, cut, GAN and classifier)

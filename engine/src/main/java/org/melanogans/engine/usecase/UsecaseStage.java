@@ -32,7 +32,7 @@ import org.melanogans.engine.results.UsecaseMetrics.MelanomaGan;
 import org.melanogans.engine.results.UsecaseMetrics.Scores;
 import org.melanogans.engine.results.UsecaseMetrics.SeedRun;
 import org.melanogans.engine.results.UsecaseMetrics.SetResult;
-import org.melanogans.engine.results.UsecaseMetrics.Summary;
+import org.melanogans.engine.results.Summary;
 import org.melanogans.engine.run.GanRun;
 
 /**
@@ -300,10 +300,7 @@ public final class UsecaseStage {
             if (values.stream().anyMatch(v -> v == null)) {
                 return;   // e.g. no AUC on a set without melanoma: no figure rather than a wrong one
             }
-            MeanInterval m = MeanInterval.of(values);
-            summary.put(name, new Summary(m.mean(), m.halfWidth(),
-                    m.halfWidth() == null ? null : m.mean() - m.halfWidth(),
-                    m.halfWidth() == null ? null : m.mean() + m.halfWidth(), values));
+            summary.put(name, Summary.of(values));
         });
         return summary;
     }

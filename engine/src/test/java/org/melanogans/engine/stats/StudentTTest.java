@@ -1,4 +1,4 @@
-package org.melanogans.engine.usecase;
+package org.melanogans.engine.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -52,6 +52,19 @@ class StudentTTest {
             assertTrue(centralProbability(t + 5e-7, df) > 0.95, "df " + df + " too low");
         }
         assertEquals(30, StudentT.MAX_DF);
+    }
+
+    @Test
+    void everyOneSidedValueIsTheQuantileRoundedToSixDecimals() {
+        // P(T <= t) = 0.95 is P(|T| <= t) = 0.90
+        for (int df = 1; df <= StudentT.MAX_DF; df++) {
+            double t = StudentT.oneSided95(df);
+            assertTrue(centralProbability(t - 5e-7, df) < 0.90, "df " + df + " too high");
+            assertTrue(centralProbability(t + 5e-7, df) > 0.90, "df " + df + " too low");
+        }
+        assertEquals(6.314, StudentT.oneSided95(1), 5e-4);   // NIST column 0.95
+        assertEquals(2.920, StudentT.oneSided95(2), 5e-4);
+        assertEquals(1.697, StudentT.oneSided95(30), 5e-4);
     }
 
     @Test

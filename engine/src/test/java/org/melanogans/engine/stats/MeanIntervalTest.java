@@ -1,4 +1,4 @@
-package org.melanogans.engine.usecase;
+package org.melanogans.engine.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,6 +16,7 @@ class MeanIntervalTest {
         assertEquals(3.0, m.mean(), 1e-15);
         assertEquals(2.776445 * Math.sqrt(0.5), m.halfWidth(), 1e-12);
         assertEquals(1.9632431, m.halfWidth(), 1e-7);
+        assertEquals(Math.sqrt(2.5), m.sd(), 1e-15);
         assertEquals(5, m.count());
     }
 
@@ -57,6 +58,7 @@ class MeanIntervalTest {
         MeanInterval one = MeanInterval.of(List.of(0.74));
         assertEquals(0.74, one.mean());
         assertNull(one.halfWidth());
+        assertNull(one.sd());
         assertEquals(1, one.count());
         assertEquals(0.0, MeanInterval.of(List.of(0.5, 0.5, 0.5)).halfWidth());
         assertThrows(IllegalArgumentException.class, () -> MeanInterval.of(List.of()));

@@ -1,17 +1,18 @@
-package org.melanogans.engine.usecase;
+package org.melanogans.engine.stats;
 
 import java.util.List;
 
 /**
- * A use-case figure over the seeds of a stage: the mean and its two-sided 95% Student-t confidence
- * interval, {@code mean +- t(0.975, n - 1) x s / sqrt(n)} with {@code s} the sample standard
- * deviation, so a difference between training sets can be told from seed-to-seed noise.
+ * A figure over seeds: the mean and its two-sided 95% Student-t confidence interval,
+ * {@code mean +- t(0.975, n - 1) x s / sqrt(n)} with {@code s} the sample standard deviation, so a
+ * difference can be told from seed-to-seed noise.
  *
  * @param mean      mean over the seeds
- * @param halfWidth half the interval's width; null for one seed (no spread to estimate)
+ * @param sd        sample standard deviation (n - 1); null for one seed (no spread to estimate)
+ * @param halfWidth half the interval's width; null for one seed
  * @param count     number of seeds
  */
-public record MeanInterval(double mean, Double halfWidth, int count) {
+public record MeanInterval(double mean, Double sd, Double halfWidth, int count) {
 
     /** Mean and interval of one value per seed (2 to 31 values give an interval). */
     public static MeanInterval of(List<Double> values) {
@@ -25,10 +26,10 @@ public record MeanInterval(double mean, Double halfWidth, int count) {
         }
         double mean = values.stream().mapToDouble(Double::doubleValue).sum() / n;
         if (n == 1) {
-            return new MeanInterval(mean, null, 1);
+            return new MeanInterval(mean, null, null, 1);
         }
         double squares = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
-        double standardError = Math.sqrt(squares / (n - 1) / n);
-        return new MeanInterval(mean, StudentT.critical95(n - 1) * standardError, n);
+        double sd = Math.sqrt(squares / (n - 1));
+        return new MeanInterval(mean, sd, StudentT.critical95(n - 1) * sd / Math.sqrt(n), n);
     }
 }
