@@ -125,7 +125,14 @@ public sealed interface EngineRequest {
      * @param baseline       the baseline, or null: {@code experiments/baselines/<experiment>.json}
      * @param updateBaseline write the baseline instead of checking
      */
-    record Check(Project project, Path metrics, Path baseline, boolean updateBaseline) implements EngineRequest {
+    /**
+     * gan:check.
+     *
+     * @param timing           gate the machine-dependent figures (throughput, seconds) too
+     * @param failOnRegression false: report a regression as a warning and let the build pass
+     */
+    record Check(Project project, Path metrics, Path baseline, boolean updateBaseline, boolean timing,
+                 boolean failOnRegression) implements EngineRequest {
         @Override
         public void runOn(Goals goals) {
             goals.check(this);

@@ -30,10 +30,11 @@ public final class Json {
     /** Tolerates unknown keys: files written by newer versions must stay readable. */
     public static final ObjectMapper LENIENT = base().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
             false);
-    /** Rejects unknown, missing and null keys: for files edited by hand, where a misspelt key must not pass. */
-    public static final ObjectMapper STRICT = base().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES);
+    /**
+     * Rejects unknown keys and missing required ones ({@code @JsonProperty(required = true)}): for
+     * files edited by hand, where a misspelt key must not pass.
+     */
+    public static final ObjectMapper STRICT = base().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     private Json() {
     }

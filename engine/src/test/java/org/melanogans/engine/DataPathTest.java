@@ -47,7 +47,7 @@ class DataPathTest {
                         () -> engine.train(new EngineRequest.Train(folder, false, true, List.of()))).getMessage());
         // gan:check only needs where the metrics and the baseline are
         String check = assertThrows(UserException.class,
-                () -> engine.check(new EngineRequest.Check(isic, null, null, false))).getMessage();
+                () -> engine.check(new EngineRequest.Check(isic, null, null, false, false, true))).getMessage();
         assertTrue(check.endsWith("no metrics yet; run mvn gan:train -Dgan.experiment=experiments"
                 + java.io.File.separator + "x.yaml first, or pass -Dgan.metrics=FILE"), check);
         assertEquals(false, Files.exists(dir.resolve("reports/x")), "no run directory for a refused train");

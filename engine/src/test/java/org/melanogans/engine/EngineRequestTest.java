@@ -19,7 +19,7 @@ class EngineRequestTest {
                 new EngineRequest.Train(PROJECT, true, false, List.of("dcgan", "lapgan")),
                 new EngineRequest.Sample(PROJECT, "run-0003", "dcgan", 16, 3L),
                 new EngineRequest.Evaluate(PROJECT, "latest", Path.of("real"), Path.of("fake"), Path.of("out.json")),
-                new EngineRequest.Check(PROJECT, null, Path.of("b.json"), true),
+                new EngineRequest.Check(PROJECT, null, Path.of("b.json"), true, true, false),
                 new EngineRequest.Report(PROJECT, "latest", Path.of("/m2/allure.zip")),
                 new EngineRequest.Bench(PROJECT, "ddgan-upsampling", 64, 10, 2, null, 2, 1, 32, null, true,
                         null));
@@ -37,6 +37,6 @@ class EngineRequestTest {
     void onlyTheGoalsThatBuildGraphsLeaveMavensJvm() {
         assertTrue(new EngineRequest.Train(PROJECT, false, false, List.of()).needsTensorFlow());
         assertEquals(false, new EngineRequest.Train(PROJECT, false, true, List.of()).needsTensorFlow(), "dry run");
-        assertEquals(false, new EngineRequest.Check(PROJECT, null, null, false).needsTensorFlow());
+        assertEquals(false, new EngineRequest.Check(PROJECT, null, null, false, false, true).needsTensorFlow());
     }
 }

@@ -68,7 +68,7 @@ public record TestProject(Path dir, Path reports, Path data, List<String> lines)
 
     /** gan:check of the latest results against the default baseline (or writing it). */
     public void check(String experiment, boolean updateBaseline) {
-        engine().check(new EngineRequest.Check(project(experiment, null), null, null, updateBaseline));
+        engine().check(new EngineRequest.Check(project(experiment, null), null, null, updateBaseline, false, true));
     }
 
     /** gan:train -Dgan.fresh of {@code experiment}. */

@@ -1,5 +1,6 @@
 package org.melanogans.engine.check;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.melanogans.engine.Json;
 import org.melanogans.engine.UserException;
+import org.melanogans.engine.results.Environment;
 import org.melanogans.engine.results.MetricsFile;
 import org.melanogans.engine.results.ModelStatus;
 import org.melanogans.engine.results.UsecaseMetrics;
@@ -20,17 +22,32 @@ import org.melanogans.engine.results.UsecaseMetrics;
  * {@code models.dcgan.emd}. Stored as JSON; unknown keys are rejected on read, since a baseline
  * is edited by hand and a misspelt "tolerence" must not be silently ignored.
  *
- * @param experiment the experiment the values were measured on
- * @param metrics    one entry per guarded metric, in file order
+ * @param experiment  the experiment the values were measured on
+ * @param environment the machine they were measured on (null in older baselines)
+ * @param metrics     one entry per guarded metric, in file order
  */
-public record Baseline(String experiment, Map<String, BaselineEntry> metrics) {
+public record Baseline(@JsonProperty(required = true) String experiment, BaselineEnvironment environment,
+                       @JsonProperty(required = true) Map<String, BaselineEntry> metrics) {
     /**
-     * Default rules of {@link #fromMetrics(MetricsFile)}, keyed by the metric's name inside a model entry.
-     * Distances ({@code emd}, {@code js_divergence}, {@code js_distance}) may rise by 50% and
-     * {@code train_images_per_second} may fall by 50% before they count as regressions: GAN training
-     * on a few CPU epochs is noisy, and CI machines vary in speed.
+     * Rules of a model metric measured on one seed, keyed by the metric's name inside a model
+     * entry: with no spread to calibrate on, distances ({@code emd}, {@code js_divergence},
+     * {@code js_distance}, {@code swd}) may rise by 50%, {@code ms_ssim} by 0.05 and {@code copies}
+     * by 0.02 before they count as regressions.
      */
     public static final Map<String, Tolerance> DEFAULT_TOLERANCES = defaults();
+
+    /**
+     * The smallest allowance of a calibrated metric, in its unit: where seeds agree closely (copies
+     * often 0 on every seed) noise alone would allow nothing. About a tenth of the spread the
+     * quickstart's and Table 1's seeds show; see docs/DECISIONS.md.
+     */
+    public static final Map<String, Double> FLOORS = Map.of("emd", 0.001, "js_divergence", 0.001,
+            "js_distance", 0.005, "swd", 1.0, "ms_ssim", 0.005, "copies", 0.005,
+            "train_images_per_second", 1.0);
+
+    /** Rules of the machine-dependent figures, in a baseline only when asked for (-Dgan.check.timing). */
+    public static final Map<String, Tolerance> TIMING_TOLERANCES = Map.of(
+            "train_images_per_second", Tolerance.relative(0.5, Direction.HIGHER_IS_BETTER));
 
     /**
      * Default rules for the use-case stage, keyed by summary figure; each guards the figure's mean
@@ -45,8 +62,7 @@ public record Baseline(String experiment, Map<String, BaselineEntry> metrics) {
             "validation_melanoma_auc", Tolerance.absolute(0.1, Direction.HIGHER_IS_BETTER));
 
     public Baseline {
-        Objects.requireNonNull(experiment, "experiment");
-        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        metrics = metrics == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     }
 
     private static Map<String, Tolerance> defaults() {
@@ -59,32 +75,32 @@ public record Baseline(String experiment, Map<String, BaselineEntry> metrics) {
         rules.put("ms_ssim", Tolerance.absolute(0.05, Direction.LOWER_IS_BETTER));
         // copying: a rise of 2 points of the samples closer to a training image than 99% of the real ones
         rules.put("copies", Tolerance.absolute(0.02, Direction.LOWER_IS_BETTER));
-        rules.put("train_images_per_second", Tolerance.relative(0.5, Direction.HIGHER_IS_BETTER));
         return Collections.unmodifiableMap(rules);
     }
 
-    /** A baseline from a run's metrics with {@link #DEFAULT_TOLERANCES}. */
-    public static Baseline fromMetrics(MetricsFile metrics) {
-        return fromMetrics(metrics, DEFAULT_TOLERANCES);
-    }
-
     /**
-     * A baseline guarding, for every completed model, each metric named in {@code tolerances}
-     * (a key inside the model entry, dotted for nested values such as {@code per_channel.r.emd})
-     * that has a numeric value. Failed models are left out: there is nothing to accept.
+     * A baseline guarding, for every completed model, each metric of {@link #DEFAULT_TOLERANCES}
+     * (and {@link #TIMING_TOLERANCES} when {@code timing}) that has a numeric value: calibrated on
+     * the seeds' spread where the model trained on two or more, the default rule otherwise; and the
+     * use-case figures of {@link #USECASE_TOLERANCES} likewise. Failed models are left out: there
+     * is nothing to accept.
      */
-    public static Baseline fromMetrics(MetricsFile metrics, Map<String, Tolerance> tolerances) {
+    public static Baseline fromMetrics(MetricsFile metrics, boolean timing) {
         JsonNode root = Json.tree(metrics);
+        Map<String, Tolerance> rules = new LinkedHashMap<>(DEFAULT_TOLERANCES);
+        if (timing) {
+            rules.putAll(TIMING_TOLERANCES);
+        }
         Map<String, BaselineEntry> entries = new LinkedHashMap<>();
         metrics.models().forEach((model, entry) -> {
             if (entry.status() != ModelStatus.COMPLETED) {
                 return;
             }
-            tolerances.forEach((name, rule) -> {
+            rules.forEach((name, rule) -> {
                 String key = "models." + model + "." + name;
-                JsonNode node = MetricsTree.at(root, key);
-                if (node != null && node.isNumber()) {
-                    entries.put(key, BaselineEntry.of(node.doubleValue(), rule));
+                BaselineEntry guard = measure(root, key, rule, FLOORS.getOrDefault(name, 0.0));
+                if (guard != null) {
+                    entries.put(key, guard);
                 }
             });
         });
@@ -92,13 +108,35 @@ public record Baseline(String experiment, Map<String, BaselineEntry> metrics) {
         if (usecase != null && usecase.status() == ModelStatus.COMPLETED) {
             usecase.sets().forEach((set, result) -> result.summary().forEach((figure, summary) -> {
                 Tolerance rule = USECASE_TOLERANCES.get(figure);
-                // these figures are never negative: a floor at or below 0 would be a guard that cannot fail
-                if (rule != null && BaselineEntry.of(summary.mean(), rule).lowerBound() > 0) {
-                    entries.put("usecase.sets." + set + ".summary." + figure + ".mean", BaselineEntry.of(summary.mean(), rule));
+                String key = "usecase.sets." + set + ".summary." + figure + ".mean";
+                // these figures are never negative: a bound at or below 0 would be a guard that cannot fail
+                if (rule != null && summary.mean() - rule.tolerance() > 0) {
+                    entries.put(key, measure(root, key, rule, USECASE_FLOOR));
                 }
             }));
         }
-        return new Baseline(metrics.experiment(), entries);
+        return new Baseline(metrics.experiment(), BaselineEnvironment.of(metrics.environment()), entries);
+    }
+
+    /** Accuracies, recalls and AUC move by at least this much before a calibrated use-case guard fails. */
+    static final double USECASE_FLOOR = 0.01;
+
+    /**
+     * The guard of the figure at {@code key}: calibrated when metrics.json has its summary over two
+     * or more seeds with a spread, else {@code rule}; null when the figure is not a number.
+     */
+    private static BaselineEntry measure(JsonNode root, String key, Tolerance rule, double floor) {
+        JsonNode node = MetricsTree.at(root, key);
+        if (node == null || !node.isNumber()) {
+            return null;
+        }
+        JsonNode summary = MetricsTree.summaryOf(root, key);
+        int n = summary == null ? 1 : summary.path("values").size();
+        if (n >= 2 && summary.path("sd").isNumber()) {
+            return BaselineEntry.calibrated(node.doubleValue(), summary.path("sd").doubleValue(), n, floor,
+                    rule.direction());
+        }
+        return BaselineEntry.of(node.doubleValue(), rule, 1);
     }
 
     /**
@@ -108,8 +146,8 @@ public record Baseline(String experiment, Map<String, BaselineEntry> metrics) {
      *
      * @return the new baseline and one line per change ("key: 0.0203 -> 0.0198", "key: added", ...)
      */
-    public static Update update(Baseline old, MetricsFile metrics) {
-        Baseline fresh = fromMetrics(metrics);
+    public static Update update(Baseline old, MetricsFile metrics, boolean timing) {
+        Baseline fresh = fromMetrics(metrics, timing);
         JsonNode root = Json.tree(metrics);
         Map<String, BaselineEntry> entries = new LinkedHashMap<>();
         List<String> changes = new ArrayList<>();
@@ -120,12 +158,23 @@ public record Baseline(String experiment, Map<String, BaselineEntry> metrics) {
                 changes.add(key + ": removed (not in " + metrics.run() + "'s metrics)");
                 return;
             }
-            BaselineEntry now = new BaselineEntry(node.doubleValue(), was.tolerance(), was.mode(), was.direction());
-            entries.put(key, now);
-            if (now.value() != was.value()) {
-                changes.add(key + ": " + Figures.text(was.value()) + " -> " + Figures.text(now.value()) + " (rule "
-                        + now.toleranceText() + " kept)");
+            JsonNode summary = MetricsTree.summaryOf(root, key);
+            int n = summary == null ? 1 : summary.path("values").size();
+            Double sd = summary != null && summary.path("sd").isNumber() ? summary.path("sd").doubleValue() : null;
+            BaselineEntry now;
+            if (was.mode() == ToleranceMode.CALIBRATED && (n < 2 || sd == null)) {
+                // one seed has no spread: the default rule until a run of several seeds refreshes it
+                now = fresh.metrics().get(key);
+                changes.add(key + ": " + Figures.text(was.value()) + " -> " + Figures.text(node.doubleValue())
+                        + " (calibration dropped: " + metrics.run() + " has 1 seed; rule " + now.toleranceText() + ")");
+            } else {
+                now = was.remeasured(node.doubleValue(), sd, n);
+                if (!now.equals(was)) {
+                    changes.add(key + ": " + Figures.text(was.value()) + " -> " + Figures.text(now.value()) + " (rule "
+                            + now.toleranceText() + " kept)");
+                }
             }
+            entries.put(key, now);
         });
         fresh.metrics().forEach((key, entry) -> {
             if (!entries.containsKey(key)) {
@@ -133,7 +182,7 @@ public record Baseline(String experiment, Map<String, BaselineEntry> metrics) {
                 changes.add(key + ": added at " + Figures.text(entry.value()) + " " + entry.toleranceText());
             }
         });
-        return new Update(new Baseline(metrics.experiment(), entries), changes);
+        return new Update(new Baseline(metrics.experiment(), fresh.environment(), entries), changes);
     }
 
     /**
@@ -141,6 +190,12 @@ public record Baseline(String experiment, Map<String, BaselineEntry> metrics) {
      * @param changes  one line per changed, added or removed metric
      */
     public record Update(Baseline baseline, List<String> changes) {
+    }
+
+    /** What differs between the machine of this baseline and {@code run}'s (empty when either is unknown). */
+    public List<String> differencesFrom(Environment run) {
+        BaselineEnvironment now = BaselineEnvironment.of(run);
+        return environment == null || now == null ? List.of() : environment.differences(now);
     }
 
     /** Writes the baseline pretty-printed and atomically. */
@@ -156,7 +211,10 @@ public record Baseline(String experiment, Map<String, BaselineEntry> metrics) {
      */
     public static Baseline read(Path file) {
         Baseline baseline = Json.readStrict(file, Baseline.class, "baseline file");
-        if (baseline.metrics().isEmpty()) {
+        if (baseline.experiment() == null) {
+            throw new UserException(file + ": \"experiment\" is null; give the experiment's name");
+        }
+        if (baseline.metrics() == null || baseline.metrics().isEmpty()) {
             throw new UserException(file + ": baseline guards no metrics (\"metrics\" is empty); regenerate it from a metrics.json");
         }
         baseline.metrics().forEach((key, entry) -> {
@@ -166,12 +224,24 @@ public record Baseline(String experiment, Map<String, BaselineEntry> metrics) {
             if (entry == null) {
                 throw new UserException(file + ": metrics > " + key + " is null; give it value, tolerance, mode and direction");
             }
+            if (entry.mode() == null || entry.direction() == null) {
+                throw new UserException(file + ": metrics > " + key + " > " + (entry.mode() == null ? "mode" : "direction")
+                        + " is null; give it (mode: absolute, relative or calibrated; direction: lower_is_better,"
+                        + " higher_is_better or both)");
+            }
             if (!Double.isFinite(entry.value())) {
                 throw new UserException(file + ": metrics > " + key + " > value must be a finite number; fix it");
             }
             if (!(entry.tolerance() >= 0) || Double.isInfinite(entry.tolerance())) {
                 throw new UserException(file + ": metrics > " + key + " > tolerance is " + entry.tolerance()
                         + " but must be a finite number >= 0; fix it");
+            }
+            if (entry.mode() == ToleranceMode.CALIBRATED && (entry.sd() == null || !(entry.sd() >= 0)
+                    || Double.isInfinite(entry.sd()) || entry.n() == null || entry.n() < 2
+                    || entry.n() - 1 > org.melanogans.engine.stats.StudentT.MAX_DF)) {
+                throw new UserException(file + ": metrics > " + key + " is calibrated but needs sd (a finite number"
+                        + " >= 0) and n (2 to " + (org.melanogans.engine.stats.StudentT.MAX_DF + 1) + " seeds); give"
+                        + " both, or use mode absolute or relative");
             }
         });
         return baseline;

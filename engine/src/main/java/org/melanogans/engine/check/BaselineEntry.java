@@ -1,44 +1,82 @@
 package org.melanogans.engine.check;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.melanogans.engine.stats.StudentT;
+
 /**
  * One guarded metric in a {@link Baseline}.
  *
- * @param value     the accepted value
- * @param tolerance allowed change: an amount (absolute) or a fraction of |value| (relative); >= 0
- * @param mode      absolute or relative
+ * @param value     the accepted value (the mean over the baseline's seeds)
+ * @param tolerance allowed change: an amount (absolute) or a fraction of |value| (relative); for a
+ *                  calibrated entry the smallest allowance, in the metric's unit; >= 0
+ * @param mode      absolute, relative or calibrated
  * @param direction which way of moving counts as a regression
+ * @param sd        the baseline's seed-to-seed standard deviation (calibrated entries; else null)
+ * @param n         how many seeds the value is the mean of (null in older baselines: one)
  */
-public record BaselineEntry(double value, double tolerance, ToleranceMode mode, Direction direction) {
+public record BaselineEntry(@JsonProperty(required = true) double value,
+                            @JsonProperty(required = true) double tolerance,
+                            @JsonProperty(required = true) ToleranceMode mode,
+                            @JsonProperty(required = true) Direction direction, Double sd, Integer n) {
 
-    /** An entry with {@code rule} around {@code value}. */
-    public static BaselineEntry of(double value, Tolerance rule) {
-        return new BaselineEntry(value, rule.tolerance(), rule.mode(), rule.direction());
+    /** An entry with a fixed {@code rule} around {@code value}, measured on {@code n} seeds. */
+    public static BaselineEntry of(double value, Tolerance rule, int n) {
+        return new BaselineEntry(value, rule.tolerance(), rule.mode(), rule.direction(), null, n);
     }
 
-    /** The allowed change in the metric's unit. */
-    public double allowance() {
-        return mode == ToleranceMode.RELATIVE ? tolerance * Math.abs(value) : tolerance;
+    /** An entry whose allowance comes from the seed-to-seed spread, never below {@code floor}. */
+    public static BaselineEntry calibrated(double mean, double sd, int n, double floor, Direction direction) {
+        return new BaselineEntry(mean, floor, ToleranceMode.CALIBRATED, direction, sd, n);
     }
 
-    /** Smallest value that does not regress (-infinity when falling is never a regression). */
-    public double lowerBound() {
-        return direction == Direction.LOWER_IS_BETTER ? Double.NEGATIVE_INFINITY : value - allowance();
+    /** The same rule around another measurement. */
+    public BaselineEntry remeasured(double newValue, Double newSd, int newN) {
+        return new BaselineEntry(newValue, tolerance, mode, direction, mode == ToleranceMode.CALIBRATED ? newSd : null,
+                newN);
     }
 
-    /** Largest value that does not regress (+infinity when rising is never a regression). */
-    public double upperBound() {
-        return direction == Direction.HIGHER_IS_BETTER ? Double.POSITIVE_INFINITY : value + allowance();
+    /** Seeds behind the value (older baselines did not say: one). */
+    public int seeds() {
+        return n == null ? 1 : n;
     }
 
-    /** The tolerance as people write it: "+50%", "-0.005", "±10%". */
+    /**
+     * The allowed change in the metric's unit, for a new mean over {@code currentN} seeds with
+     * standard deviation {@code currentSd} (null for one seed). A fixed rule ignores both. A
+     * calibrated one allows {@code t(0.95, df) x sqrt(sd^2 / n + s^2 / m)}, the one-sided 5% bound
+     * of Welch's test, with the new run's own spread when it has one and the baseline's otherwise
+     * (one new seed varies as one baseline seed does), and never less than the floor.
+     */
+    public double allowance(Double currentSd, int currentN) {
+        if (mode != ToleranceMode.CALIBRATED) {
+            return mode == ToleranceMode.RELATIVE ? tolerance * Math.abs(value) : tolerance;
+        }
+        int baseN = seeds();
+        double base = sd * sd / baseN;
+        double s = currentN >= 2 && currentSd != null ? currentSd : sd;
+        double now = s * s / currentN;
+        double df = currentN >= 2 && currentSd != null
+                ? (base + now) * (base + now) / (base * base / (baseN - 1) + now * now / (currentN - 1))
+                : baseN - 1;
+        // Welch's df is fractional and may exceed the table: round down (a larger t, a stricter
+        // reading of "explained by noise") and stop at the table's last row
+        int degrees = Double.isFinite(df) ? (int) Math.max(1, Math.min(StudentT.MAX_DF, Math.floor(df)))
+                : baseN - 1;
+        return Math.max(tolerance, StudentT.oneSided95(degrees) * Math.sqrt(base + now));
+    }
+
+    /** The rule as people write it: "+50%", "-0.005", "±10%", "noise of 3 seeds (sd 0.002, floor 0.001)". */
     public String toleranceText() {
         String sign = switch (direction) {
             case LOWER_IS_BETTER -> "+";
             case HIGHER_IS_BETTER -> "-";
             case BOTH -> "±";
         };
-        return sign + (mode == ToleranceMode.RELATIVE
-                ? Figures.text(tolerance * 100) + "%"
-                : Figures.text(tolerance));
+        return switch (mode) {
+            case RELATIVE -> sign + Figures.text(tolerance * 100) + "%";
+            case ABSOLUTE -> sign + Figures.text(tolerance);
+            case CALIBRATED -> sign + "noise of " + seeds() + " seeds (sd " + Figures.text(sd) + ", floor "
+                    + Figures.text(tolerance) + ")";
+        };
     }
 }

@@ -37,7 +37,9 @@ public record CheckResult(String experiment, List<CheckRow> rows) {
             return failures.size() + " of " + total + " regressed: " + describe(failures)
                     + "; fix the regression, or refresh the baseline if the change is intended";
         }
-        String line = "all " + total + " of " + experiment + " within tolerance";
+        long notGated = rows.stream().filter(r -> r.status() == CheckStatus.NOT_GATED).count();
+        String line = "all " + (rows.size() - notGated) + " gated metrics of " + experiment + " within tolerance"
+                + (notGated == 0 ? "" : " (" + notGated + " timing figure(s) reported, not gated)");
         if (!improved.isEmpty()) {
             line += "; " + improved.size() + " improved: " + describe(improved) + " (consider refreshing the baseline)";
         }
@@ -48,10 +50,10 @@ public record CheckResult(String experiment, List<CheckRow> rows) {
         return rows.stream().map(CheckRow::describe).collect(Collectors.joining(", "));
     }
 
-    /** An aligned text table: metric, baseline, current, allowed, delta, status. */
+    /** An aligned text table: metric, baseline, current, allowed, delta, rule, status. */
     public String table() {
         List<String[]> lines = new ArrayList<>();
-        lines.add(new String[] {"metric", "baseline", "current", "allowed", "delta", "status"});
+        lines.add(new String[] {"metric", "baseline", "current", "allowed", "delta", "rule", "status"});
         for (CheckRow r : rows) {
             lines.add(new String[] {
                 r.key(),
@@ -59,9 +61,10 @@ public record CheckResult(String experiment, List<CheckRow> rows) {
                 r.current() == null ? "-" : Figures.text(r.current()),
                 r.allowed(),
                 r.delta() == null ? "-" : (r.delta() >= 0 ? "+" : "") + Figures.text(r.delta()),
+                r.rule(),
                 r.status() + (r.reason() == null ? "" : " (" + r.reason() + ")")});
         }
-        int[] widths = new int[6];
+        int[] widths = new int[7];
         for (String[] line : lines) {
             for (int i = 0; i < line.length; i++) {
                 widths[i] = Math.max(widths[i], line[i].length());

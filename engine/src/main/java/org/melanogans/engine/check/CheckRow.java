@@ -3,34 +3,52 @@ package org.melanogans.engine.check;
 /**
  * One line of a {@link CheckResult}.
  *
- * @param key      dotted path into metrics.json
- * @param baseline the baseline entry (value and rule)
- * @param current  value in the checked metrics.json, or null when missing
- * @param delta    current - baseline value, or null when missing
- * @param status   the verdict
- * @param reason   why it is missing (e.g. "model failed: out of memory"), otherwise null
+ * @param key       dotted path into metrics.json
+ * @param baseline  the baseline entry (value and rule)
+ * @param current   value in the checked metrics.json, or null when missing
+ * @param seeds     seeds the current value is the mean of
+ * @param delta     current - baseline value, or null when missing
+ * @param allowance the change the rule allowed here, in the metric's unit (null when missing)
+ * @param status    the verdict
+ * @param reason    why it is missing or not gated (e.g. "model failed: out of memory"), otherwise null
  */
-public record CheckRow(String key, BaselineEntry baseline, Double current, Double delta, CheckStatus status,
-                       String reason) {
+public record CheckRow(String key, BaselineEntry baseline, Double current, int seeds, Double delta, Double allowance,
+                       CheckStatus status, String reason) {
 
     /** The allowed range as text: "<= 0.018", ">= 20", "0.9 .. 1.1". */
     public String allowed() {
+        if (allowance == null) {
+            return "-";
+        }
+        double low = baseline.value() - allowance;
+        double high = baseline.value() + allowance;
         return switch (baseline.direction()) {
-            case LOWER_IS_BETTER -> "<= " + Figures.text(baseline.upperBound());
-            case HIGHER_IS_BETTER -> ">= " + Figures.text(baseline.lowerBound());
-            case BOTH -> Figures.text(baseline.lowerBound()) + " .. " + Figures.text(baseline.upperBound());
+            case LOWER_IS_BETTER -> "<= " + Figures.text(high);
+            case HIGHER_IS_BETTER -> ">= " + Figures.text(low);
+            case BOTH -> Figures.text(low) + " .. " + Figures.text(high);
         };
+    }
+
+    /**
+     * How the allowance was set, for the table: "noise, 3 vs 3 seeds" or, when the baseline has one
+     * seed, "default +50% (baseline from 1 seed)".
+     */
+    public String rule() {
+        if (baseline.mode() == ToleranceMode.CALIBRATED) {
+            return "noise, " + baseline.seeds() + " vs " + seeds + " seeds";
+        }
+        return baseline.seeds() < 2 ? baseline.toleranceText() + " (baseline from 1 seed)" : baseline.toleranceText();
     }
 
     /** One phrase for the summary line, e.g. "models.dcgan.emd 0.031 > 0.018 (baseline 0.012 +50%)". */
     public String describe() {
-        if (status == CheckStatus.MISSING) {
-            return key + " missing (" + reason + ")";
+        if (status == CheckStatus.MISSING || status == CheckStatus.NOT_GATED) {
+            return key + " " + (status == CheckStatus.MISSING ? "missing" : "not gated") + " (" + reason + ")";
         }
         // Name the bound that was crossed: the regression bound, or for an improvement the
         // bound on the good side.
         boolean above = current > baseline.value();
-        double bound = above ? baseline.value() + baseline.allowance() : baseline.value() - baseline.allowance();
+        double bound = above ? baseline.value() + allowance : baseline.value() - allowance;
         String relation = status == CheckStatus.OK ? " within tolerance" : (above ? " > " : " < ") + Figures.text(bound);
         return key + " " + Figures.text(current) + relation + " (baseline "
                 + Figures.text(baseline.value()) + " " + baseline.toleranceText() + ")";

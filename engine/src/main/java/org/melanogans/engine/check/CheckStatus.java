@@ -9,7 +9,9 @@ public enum CheckStatus {
     /** Worse than the baseline by more than the tolerance. */
     REGRESSED,
     /** Absent from metrics.json, not a number, or its model failed: counts as a regression. */
-    MISSING;
+    MISSING,
+    /** A machine-dependent figure (throughput, seconds), reported but not gated unless asked for. */
+    NOT_GATED;
 
     /** Whether this verdict fails the check. */
     public boolean fails() {

@@ -18,4 +18,22 @@ final class MetricsTree {
         }
         return node;
     }
+
+    /**
+     * The summary over seeds of the figure a baseline key names, or null: a model figure's in the
+     * entry's {@code summary} ({@code models.dcgan.swd_levels.64} -> {@code models.dcgan.summary.swd_levels.64}),
+     * a use-case figure's around its mean ({@code ...summary.validation_accuracy.mean}).
+     */
+    static JsonNode summaryOf(JsonNode root, String key) {
+        String[] steps = key.split("\\.", -1);
+        JsonNode node;
+        if (steps.length >= 3 && steps[0].equals("models")) {
+            node = at(root, "models." + steps[1] + ".summary." + key.substring(("models." + steps[1] + ".").length()));
+        } else if (key.endsWith(".mean")) {
+            node = at(root, key.substring(0, key.length() - ".mean".length()));
+        } else {
+            node = null;
+        }
+        return node != null && node.isObject() && node.path("values").isArray() ? node : null;
+    }
 }

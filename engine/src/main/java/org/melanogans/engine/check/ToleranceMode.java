@@ -9,5 +9,12 @@ public enum ToleranceMode {
     ABSOLUTE,
     /** The allowed change is {@code tolerance x |baseline value|} (0.5 = 50%). */
     @JsonProperty("relative")
-    RELATIVE
+    RELATIVE,
+    /**
+     * The allowed change is what seed-to-seed noise explains: a one-sided Welch test at the 5% level
+     * of the new mean against the baseline's ({@code sd}, {@code n}), never less than
+     * {@code tolerance} (a floor in the metric's unit, for metrics whose spread is tiny).
+     */
+    @JsonProperty("calibrated")
+    CALIBRATED
 }

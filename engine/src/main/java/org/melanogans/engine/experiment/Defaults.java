@@ -104,7 +104,7 @@ public final class Defaults {
     /** One seed unless the experiment asks for repeats (a confidence interval needs at least 2). */
     public static final List<Long> USECASE_SEEDS = List.of(1L);
     /** The most seeds the 95% interval's t table covers (df 1..30). */
-    public static final int MAX_USECASE_SEEDS = 31;
+    public static final int MAX_SEEDS = 31;
     /** ResNet-18: the CPU classifier (the paper's is ResNet-50). */
     public static final int CLASSIFIER_DEPTH = 18;
     /** Paper: 224 px; the default is the data's side when that is smaller. */

@@ -44,12 +44,13 @@ final class ExperimentValidator {
     }
 
     Experiment experiment(ConfigNode.Mapping root) {
-        Section top = new Section(root, "", "name", "seed", "data", "train", "models", "sample", "metrics",
-                "usecase", "report");
+        Section top = new Section(root, "", "name", "seed", "seeds", "data", "train", "models", "sample",
+                "metrics", "usecase", "report");
         String name = top.has("name") ? top.string("name", null, EXPERIMENT_NAME,
                 "a name that starts with a lower-case letter or digit, then lower-case letters, digits, '.', '_' or"
                         + " '-'") : defaultName();
         long seed = top.longValue("seed", Defaults.SEED);
+        List<Long> seeds = top.seeds("seeds", List.of(seed));
         DataConfig data = data(top.section("data", true, "format", "path", "images", "labels", "classes",
                 "resolution", "crop", "limit", "generated"));
         TrainConfig train = train(top.section("train", true, "epochs", "batch", "learning_rate", "beta1",
@@ -65,8 +66,8 @@ final class ExperimentValidator {
         UsecaseConfig usecase = top.has("usecase") ? usecase(top.section("usecase", true, "pool", "gans", "seeds",
                 "training_fraction", "retained_melanoma", "gan_steps", "classifier"), models, data.resolution()) : null;
         ReportConfig report = report(top.section("report", false, "bands", "paper"), models, usecase);
-        return crossChecks(top, new Experiment(name, source, seed, data, train, models, sample, metrics, usecase,
-                report));
+        return crossChecks(top, new Experiment(name, source, seed, seeds, data, train, models, sample, metrics,
+                usecase, report));
     }
 
     private String defaultName() {
@@ -170,24 +171,7 @@ final class ExperimentValidator {
                 gans.add(name.text());
             }
         }
-        List<Long> seeds = new ArrayList<>(Defaults.USECASE_SEEDS);
-        ConfigNode.Sequence seedsNode = s.list("seeds", "a non-empty list of integers");
-        if (seedsNode != null) {
-            seeds.clear();
-            if (seedsNode.items().isEmpty() || seedsNode.items().size() > Defaults.MAX_USECASE_SEEDS) {
-                throw fail(seedsNode, s.key("seeds"), "must be a list of 1 to " + Defaults.MAX_USECASE_SEEDS
-                        + " integers, got " + seedsNode.items().size());
-            }
-            for (int i = 0; i < seedsNode.items().size(); i++) {
-                ConfigNode item = seedsNode.items().get(i);
-                Long v = item instanceof ConfigNode.Scalar sc && "int".equals(sc.tag()) ? parseInt(sc.text()) : null;
-                if (v == null || seeds.contains(v)) {
-                    throw fail(item, s.key("seeds") + "." + i, (v == null ? "must be an integer" : "duplicate seed")
-                            + ", got " + item.describe());
-                }
-                seeds.add(v);
-            }
-        }
+        List<Long> seeds = s.seeds("seeds", Defaults.USECASE_SEEDS);
         Section c = s.section("classifier", false, "depth", "resolution", "epochs", "batch", "optimizer",
                 "learning_rate", "weights");
         int depth = c.integer("depth", Defaults.CLASSIFIER_DEPTH, v -> v == 18 || v == 50, "18 or 50");
@@ -335,8 +319,8 @@ final class ExperimentValidator {
         }
         DataConfig data = new DataConfig(d.format(), path, d.images(), d.labels(), d.classes(),
                 d.resolution(), d.crop(), d.limit(), d.generated());
-        return new Experiment(e.name(), e.source(), e.seed(), data, e.train(), e.models(), e.sample(), e.metrics(),
-                e.usecase(), e.report());
+        return new Experiment(e.name(), e.source(), e.seed(), e.seeds(), data, e.train(), e.models(), e.sample(),
+                e.metrics(), e.usecase(), e.report());
     }
 
     private Path resolvePath(String text, String where, String key) {
@@ -484,6 +468,29 @@ final class ExperimentValidator {
                 throw fail(s, key(key), "must be true or false, got " + s.describe());
             }
             return t.equals("true");
+        }
+
+        /** A list of 1 to {@link Defaults#MAX_SEEDS} distinct integers. */
+        List<Long> seeds(String key, List<Long> dflt) {
+            ConfigNode.Sequence node = list(key, "a non-empty list of integers");
+            if (node == null) {
+                return dflt;
+            }
+            if (node.items().isEmpty() || node.items().size() > Defaults.MAX_SEEDS) {
+                throw fail(node, key(key), "must be a list of 1 to " + Defaults.MAX_SEEDS + " integers, got "
+                        + node.items().size());
+            }
+            List<Long> seeds = new ArrayList<>();
+            for (int i = 0; i < node.items().size(); i++) {
+                ConfigNode item = node.items().get(i);
+                Long v = item instanceof ConfigNode.Scalar sc && "int".equals(sc.tag()) ? parseInt(sc.text()) : null;
+                if (v == null || seeds.contains(v)) {
+                    throw fail(item, key(key) + "." + i, (v == null ? "must be an integer" : "duplicate seed")
+                            + ", got " + item.describe());
+                }
+                seeds.add(v);
+            }
+            return List.copyOf(seeds);
         }
 
         /** true, false, or auto: decided by {@code auto} (on this machine; plans record the outcome). */

@@ -19,6 +19,7 @@ import org.melanogans.engine.UserException;
 import org.melanogans.engine.data.ImageSet;
 import org.melanogans.engine.experiment.Experiment;
 import org.melanogans.engine.layout.ExperimentFolder;
+import org.melanogans.engine.layout.GanUnit;
 import org.melanogans.engine.layout.RunLayout;
 import org.melanogans.engine.metrics.ColorHistogram;
 import org.melanogans.engine.metrics.FolderEvaluation;
@@ -26,6 +27,7 @@ import org.melanogans.engine.metrics.HistogramMetrics;
 import org.melanogans.engine.metrics.StructureMetrics;
 import org.melanogans.engine.results.MetricsFile;
 import org.melanogans.engine.results.ModelMetrics;
+import org.melanogans.engine.results.SeedFigures;
 
 /**
  * gan:evaluate: the paper's histogram metrics between any two folders of images, or of a run's
@@ -106,32 +108,12 @@ public final class EvaluateGoal {
             Experiment plan = result.getValue().plan();
             MetricsFile recorded = MetricsFile.read(run.metrics());
             ImageSet real = realOf.computeIfAbsent(run.id(), id -> realImages(workspace, plan, recorded, run));
-            Path samples = run.gan(model).samples();
-            List<Path> files = Files.isDirectory(samples) ? FolderEvaluation.images(samples) : List.of();
-            int planned = plan.sample().count();
-            if (files.size() != planned || !files.equals(expected(samples, planned))) {
-                throw new UserException(samples + ": holds " + files.size() + " images where the run wrote "
-                        + planned + " (sample-00000.png ...); its samples were changed, so they cannot stand for the"
-                        + " run any more");
-            }
             ModelMetrics entry = recorded.models().get(model);
-            HistogramMetrics histogram = HistogramMetrics.between(ColorHistogram.of(real),
-                    FolderEvaluation.histogram(samples));
-            ModelMetrics.Histogram now = ModelMetrics.Histogram.of(histogram);
-            // runs scored before the structural metrics existed are re-evaluated on their histograms
-            ModelMetrics.Structure structureNow = entry.structure().swd() == null ? entry.structure()
-                    : ModelMetrics.Structure.of(StructureMetrics.between(real, FolderEvaluation.load(samples),
-                    StructureMetrics.Settings.of(plan.metrics(), plan.seed(), plan.train().intraOpThreads())));
-            if (now.equals(entry.histogram()) && structureNow.equals(entry.structure())) {
-                log.info(String.format(Locale.ROOT, "%s: EMD %.5f and JS divergence %.5f of its %d samples in %s:"
-                        + " reproduced", model, histogram.emd(), histogram.jsDivergence(), planned, run.id()));
-            } else {
-                log.warn(String.format(Locale.ROOT, "%s: EMD %.5f, JS divergence %.5f, SWD %s of its %d samples in"
-                        + " %s; the run recorded %s, %s and %s", model, histogram.emd(), histogram.jsDivergence(),
-                        structureNow.swd(), planned, run.id(), entry.emd(), entry.jsDivergence(),
-                        entry.structure().swd()));
-                changed.computeIfAbsent(run.id(), id -> new LinkedHashMap<>()).put(model,
-                        new Reevaluation.Model(planned, entry.histogram(), now, entry.structure(), structureNow));
+            for (GanUnit unit : run.units(model, plan.seeds())) {
+                Reevaluation.Model different = reevaluate(unit, entry, plan, real, run.id(), log);
+                if (different != null) {
+                    changed.computeIfAbsent(run.id(), id -> new LinkedHashMap<>()).put(unit.label(), different);
+                }
             }
         }
         String when = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
@@ -143,6 +125,43 @@ public final class EvaluateGoal {
             log.warn(models.size() + " model(s) of " + id + " did not reproduce; written to " + file
                     + " (the run's metrics.json is unchanged)");
         });
+    }
+
+    /**
+     * Scores one unit's samples again; null when they give what the run recorded, else both.
+     * Entries written before models had seeds hold their one seed's figures themselves.
+     */
+    private static Reevaluation.Model reevaluate(GanUnit unit, ModelMetrics entry, Experiment plan, ImageSet real,
+                                                 String runId, EngineLog log) {
+        Path samples = unit.layout().samples();
+        List<Path> files = Files.isDirectory(samples) ? FolderEvaluation.images(samples) : List.of();
+        int planned = plan.sample().count();
+        if (files.size() != planned || !files.equals(expected(samples, planned))) {
+            throw new UserException(samples + ": holds " + files.size() + " images where the run wrote "
+                    + planned + " (sample-00000.png ...); its samples were changed, so they cannot stand for the"
+                    + " run any more");
+        }
+        SeedFigures seed = entry.seeds() == null ? null
+                : entry.seeds().stream().filter(f -> f.seed() == unit.seed()).findFirst().orElse(null);
+        ModelMetrics.Histogram recordedHistogram = seed == null ? entry.histogram() : seed.histogram();
+        ModelMetrics.Structure recordedStructure = seed == null ? entry.structure() : seed.structure();
+        HistogramMetrics histogram = HistogramMetrics.between(ColorHistogram.of(real),
+                FolderEvaluation.histogram(samples));
+        ModelMetrics.Histogram now = ModelMetrics.Histogram.of(histogram);
+        // runs scored before the structural metrics existed are re-evaluated on their histograms
+        ModelMetrics.Structure structureNow = recordedStructure.swd() == null ? recordedStructure
+                : ModelMetrics.Structure.of(StructureMetrics.between(real, FolderEvaluation.load(samples),
+                StructureMetrics.Settings.of(plan.metrics(), plan.seed(), plan.train().intraOpThreads())));
+        if (now.equals(recordedHistogram) && structureNow.equals(recordedStructure)) {
+            log.info(String.format(Locale.ROOT, "%s: EMD %.5f and JS divergence %.5f of its %d samples in %s:"
+                    + " reproduced", unit.label(), histogram.emd(), histogram.jsDivergence(), planned, runId));
+            return null;
+        }
+        log.warn(String.format(Locale.ROOT, "%s: EMD %.5f, JS divergence %.5f, SWD %s of its %d samples in"
+                + " %s; the run recorded %s, %s and %s", unit.label(), histogram.emd(), histogram.jsDivergence(),
+                structureNow.swd(), planned, runId, recordedHistogram.emd(), recordedHistogram.jsDivergence(),
+                recordedStructure.swd()));
+        return new Reevaluation.Model(planned, recordedHistogram, now, recordedStructure, structureNow);
     }
 
     /** The images the run trained on, which must be the ones it recorded. */
@@ -173,7 +192,8 @@ public final class EvaluateGoal {
      *
      * @param run    the run
      * @param when   UTC time of the re-evaluation
-     * @param models per model, what the run recorded and what its samples give now
+     * @param models per model (per model and seed, "dcgan (seed 2)", when it has several), what the
+     *               run recorded and what its samples give now
      */
     record Reevaluation(String run, String when, Map<String, Model> models) {
         record Model(int samples, ModelMetrics.Histogram recorded, ModelMetrics.Histogram now,

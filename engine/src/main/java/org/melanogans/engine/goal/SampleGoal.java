@@ -14,6 +14,7 @@ import org.melanogans.engine.checkpoint.CheckpointStore;
 import org.melanogans.engine.experiment.Experiment;
 import org.melanogans.engine.experiment.ModelConfig;
 import org.melanogans.engine.layout.GanLayout;
+import org.melanogans.engine.layout.GanUnit;
 import org.melanogans.engine.run.GanRun;
 import org.melanogans.engine.train.TrainingGraph;
 
@@ -52,29 +53,39 @@ public final class SampleGoal {
             Experiment plan = run.plan();
             ModelConfig model = Workspace.select(plan, List.of(result.getKey()), "gan.model").get(0);
             int count = request.count() != null ? request.count() : plan.sample().count();
-            long seed = request.seed() != null ? request.seed() : plan.seed();
-            GanLayout layout = run.layout().gan(model.name());
-            var checkpoint = new CheckpointStore(layout.checkpoints()).latest().orElseThrow(() -> new UserException(
-                    layout.checkpoints() + ": no checkpoint to sample from; the run's checkpoints are gone"));
-            Path target = run.layout().extraSamples(model.name(), checkpoint.state().step(), seed, count);
-            if (Files.isDirectory(target)) {
-                log.info(model.name() + ": these samples were drawn before, in " + target);
-                continue;
+            for (GanUnit unit : run.layout().units(model.name(), plan.seeds())) {
+                // by default the noise of the unit's own samples
+                sample(unit, model, plan, count, request.seed() != null ? request.seed() : unit.seed(),
+                        run.layout().id(), log);
             }
-            try (TrainingGraph graph = new TrainingGraph(model, plan.train(), plan.data().resolution(), plan.seed())) {
-                graph.restore(checkpoint.variablesPrefix());
-                int grid = Math.min(plan.sample().grid(), (int) Math.sqrt(count));
-                Folders.write(target, tmp -> GanRun.writeSamples(graph, count, grid, seed, tmp.resolve("samples"),
-                        tmp.resolve("grid.png"), tmp.resolve("grids"), null));
-            } catch (IOException | UncheckedIOException e) {
-                throw new UserException(target + ": cannot write the samples (" + e.getMessage() + "); check the run"
-                        + " folder is writable", e);
-            }
-            log.info(model.name() + ": " + count + " samples of " + run.layout().id() + " from step "
-                    + checkpoint.state().step() + " (seed " + seed + ") in " + target.resolve("samples"));
         }
         if (runs.isEmpty()) {
             log.info("nothing to sample: " + (request.run() == null ? "latest" : request.run()) + " has no result");
         }
+    }
+
+    /** Draws {@code count} samples with noise {@code seed} from the unit's newest checkpoint, unless drawn before. */
+    private static void sample(GanUnit unit, ModelConfig model, Experiment plan, int count, long seed, String runId,
+                               EngineLog log) {
+        String name = unit.label();
+        GanLayout layout = unit.layout();
+        var checkpoint = new CheckpointStore(layout.checkpoints()).latest().orElseThrow(() -> new UserException(
+                layout.checkpoints() + ": no checkpoint to sample from; the run's checkpoints are gone"));
+        Path target = layout.extraSamples(checkpoint.state().step(), seed, count);
+        if (Files.isDirectory(target)) {
+            log.info(name + ": these samples were drawn before, in " + target);
+            return;
+        }
+        try (TrainingGraph graph = new TrainingGraph(model, plan.train(), plan.data().resolution(), unit.seed())) {
+            graph.restore(checkpoint.variablesPrefix());
+            int grid = Math.min(plan.sample().grid(), (int) Math.sqrt(count));
+            Folders.write(target, tmp -> GanRun.writeSamples(graph, count, grid, seed, tmp.resolve("samples"),
+                    tmp.resolve("grid.png"), tmp.resolve("grids"), null));
+        } catch (IOException | UncheckedIOException e) {
+            throw new UserException(target + ": cannot write the samples (" + e.getMessage() + "); check the run"
+                    + " folder is writable", e);
+        }
+        log.info(name + ": " + count + " samples of " + runId + " from step " + checkpoint.state().step()
+                + " (seed " + seed + ") in " + target.resolve("samples"));
     }
 }

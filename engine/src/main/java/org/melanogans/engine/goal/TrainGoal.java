@@ -11,6 +11,7 @@ import org.melanogans.engine.UserException;
 import org.melanogans.engine.data.ImageSet;
 import org.melanogans.engine.experiment.Experiment;
 import org.melanogans.engine.experiment.ModelConfig;
+import org.melanogans.engine.layout.GanUnit;
 import org.melanogans.engine.layout.RunLayout;
 import org.melanogans.engine.metrics.StructureMetrics;
 import org.melanogans.engine.experiment.ExperimentLoader;
@@ -27,6 +28,7 @@ import org.melanogans.engine.results.LatestResults;
 import org.melanogans.engine.results.MetricsHistory;
 import org.melanogans.engine.results.ModelMetrics;
 import org.melanogans.engine.results.ModelStatus;
+import org.melanogans.engine.results.SeedFigures;
 import org.melanogans.engine.results.UsecaseMetrics;
 import org.melanogans.engine.run.GanRun;
 import org.melanogans.engine.tf.CpuFeatures;
@@ -155,16 +157,32 @@ public final class TrainGoal {
         return entry != null && entry.status() == ModelStatus.COMPLETED && run.id().equals(entry.source().run());
     }
 
+    /**
+     * Trains and scores the model once per training seed. Each seed is a unit with its own
+     * checkpoints, samples and result file: a finished seed is read back, never trained again.
+     */
     private ModelMetrics trainModel(RunPlan plan, ImageSet data, ModelConfig model) {
-        GanRun.Spec spec = new GanRun.Spec(model.name(), model, experiment.train(), experiment.seed(), 1,
-                experiment.sample().count(), experiment.sample().grid(), plan.planHash(), metricsSettings());
-        GanRun.Outcome outcome = GanRun.run(spec, data, plan.run().gan(model.name()), log);
-        var t = outcome.training();
-        return ModelMetrics.completed(outcome.histogram(), outcome.structure(), t.untrainedEmd(), t.untrained().swd(),
-                ModelMetrics.Networks.of(outcome.generatorParameters(), outcome.discriminatorParameters()),
-                ModelMetrics.Training.of(t.imagesPerSecond(), t.epochs(), t.steps(), t.seconds(),
-                        outcome.sampleSeconds(), outcome.scoreSeconds()),
-                spec.samples());
+        List<SeedFigures> figures = new ArrayList<>();
+        for (GanUnit unit : plan.run().units(model.name(), experiment.seeds())) {
+            String name = unit.label();
+            if (Files.isRegularFile(unit.layout().result())) {
+                log.info(name + ": finished before in " + plan.run().id() + "; its figures are kept as they are");
+                figures.add(SeedFigures.read(unit.layout().result()));
+                continue;
+            }
+            GanRun.Spec spec = new GanRun.Spec(name, model, experiment.train(), unit.seed(), 1,
+                    experiment.sample().count(), experiment.sample().grid(), plan.planHash(), metricsSettings());
+            GanRun.Outcome outcome = GanRun.run(spec, data, unit.layout(), log);
+            var t = outcome.training();
+            SeedFigures seed = SeedFigures.of(unit.seed(), outcome.histogram(), outcome.structure(), t.untrainedEmd(),
+                    t.untrained().swd(), ModelMetrics.Networks.of(outcome.generatorParameters(),
+                            outcome.discriminatorParameters()),
+                    ModelMetrics.Training.of(t.imagesPerSecond(), t.epochs(), t.steps(), t.seconds(),
+                            outcome.sampleSeconds(), outcome.scoreSeconds()), spec.samples());
+            seed.write(unit.layout().result());
+            figures.add(seed);
+        }
+        return ModelMetrics.ofSeeds(figures);
     }
 
     private StructureMetrics.Settings metricsSettings() {

@@ -1,6 +1,7 @@
 package org.melanogans.engine.layout;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The one owner of a run's layout, {@code reports/<experiment>/run-NNNN/}: every path inside a run
@@ -14,10 +15,13 @@ import java.nio.file.Path;
  * models/&lt;m&gt;/            checkpoints/, losses.jsonl, emd.jsonl
  * samples/&lt;m&gt;/           sample-NNNNN.png
  * grids/&lt;m&gt;.png, grids/&lt;m&gt;/&lt;side&gt;px.png
+ *                          with several seeds ({@code seeds:}) each of these per seed: models/&lt;m&gt;/seed-&lt;s&gt;/
+ *                          (and its result.json), samples/&lt;m&gt;/seed-&lt;s&gt;/, grids/&lt;m&gt;/seed-&lt;s&gt;.png,
+ *                          plots/&lt;m&gt;-seed-&lt;s&gt;-histograms.png ...
  * plots/                   &lt;m&gt;-histograms.png, -swd.png, -nearest.png, -losses.png, -emd.png,
  *                          -&lt;metric&gt;-trend.png, &lt;set&gt;-confusion.png
  * usecase/seed-&lt;s&gt;/       see {@link SeedLayout}
- * extra-samples/&lt;m&gt;/     what gan:sample drew later, see {@link #extraSamples}
+ * extra-samples/&lt;m&gt;/     what gan:sample drew later, see {@link GanLayout#extraSamples}
  * reevaluations/           what gan:evaluate found when it did not reproduce the run's figures
  * allure-results/          the run's Allure results
  * </pre>
@@ -70,23 +74,33 @@ public record RunLayout(Path dir) {
         return dir.resolve("allure-results");
     }
 
-    /** A Table 1 model's files. */
-    public GanLayout gan(String model) {
-        Path models = dir.resolve("models").resolve(model);
-        return new GanLayout(models.resolve("checkpoints"), models.resolve("losses.jsonl"),
-                models.resolve("emd.jsonl"), dir.resolve("samples").resolve(model),
-                dir.resolve("grids").resolve(model + ".png"), dir.resolve("grids").resolve(model),
-                plot(model + "-histograms.png"), plot(model + "-swd.png"), plot(model + "-nearest.png"));
+    /**
+     * A Table 1 model's units, one per training seed: a run of one seed keeps the model's files
+     * where runs always kept them; with several, each seed has its own folders.
+     */
+    public List<GanUnit> units(String model, List<Long> seeds) {
+        if (seeds.size() == 1) {
+            return List.of(new GanUnit(model, seeds.get(0), model, gan(model)));
+        }
+        return seeds.stream().map(seed -> {
+            String unit = model + "/seed-" + seed;
+            return new GanUnit(model, seed, model + " (seed " + seed + ")", gan(unit, model + "-seed-" + seed));
+        }).toList();
     }
 
-    /**
-     * Samples gan:sample drew after the run from a model's checkpoint, one folder per (step, seed,
-     * count): {@code samples/} (the PNGs only), {@code grid.png} and, for the pyramids,
-     * {@code grids/<side>px.png}. The run's own samples are never touched.
-     */
-    public Path extraSamples(String model, long step, long seed, int count) {
-        return dir.resolve("extra-samples").resolve(model)
-                .resolve(String.format(java.util.Locale.ROOT, "step-%08d-seed-%d-count-%d", step, seed, count));
+    /** A model's files when it trains one seed: where runs always kept them. */
+    public GanLayout gan(String model) {
+        return gan(model, model);
+    }
+
+    /** @param unit {@code <m>} or {@code <m>/seed-<s>}, the unit's folder under models/, samples/ ... */
+    private GanLayout gan(String unit, String plotPrefix) {
+        Path models = dir.resolve("models").resolve(unit);
+        return new GanLayout(models.resolve("checkpoints"), models.resolve("losses.jsonl"),
+                models.resolve("emd.jsonl"), dir.resolve("samples").resolve(unit),
+                dir.resolve("grids").resolve(unit + ".png"), dir.resolve("grids").resolve(unit),
+                plot(plotPrefix + "-histograms.png"), plot(plotPrefix + "-swd.png"), plot(plotPrefix + "-nearest.png"),
+                models.resolve("result.json"), dir.resolve("extra-samples").resolve(unit));
     }
 
     /** Re-evaluations of the run's samples that did not reproduce its figures, one file each. */

@@ -20,6 +20,7 @@ public record SeedLayout(Path dir) {
         Path synthetic = dir.resolve("synthetic");
         return new GanLayout(gan.resolve("checkpoints"), gan.resolve("losses.jsonl"), gan.resolve("emd.jsonl"),
                 synthetic.resolve(model), synthetic.resolve(model + ".png"), gan.resolve("grids"),
-                gan.resolve("histograms.png"), gan.resolve("swd.png"), gan.resolve("nearest.png"));
+                gan.resolve("histograms.png"), gan.resolve("swd.png"), gan.resolve("nearest.png"),
+                gan.resolve("result.json"), gan.resolve("extra-samples"));
     }
 }

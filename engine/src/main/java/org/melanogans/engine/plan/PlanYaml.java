@@ -77,6 +77,11 @@ public final class PlanYaml {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("name", e.name());
         root.put("seed", e.seed());
+        // only when it says more than the seed: plans of single-seed experiments stay as they were,
+        // so their runs still resume and their results still carry over
+        if (!e.seeds().equals(List.of(e.seed()))) {
+            root.put("seeds", e.seeds());
+        }
 
         DataConfig d = e.data();
         Map<String, Object> data = new LinkedHashMap<>();

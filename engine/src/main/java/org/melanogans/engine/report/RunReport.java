@@ -47,7 +47,11 @@ public final class RunReport {
             List<Path> files = new ArrayList<>();
             if (Comparison.TABLE_1.equals(c.stage()) && !attachments.containsKey(c.subject())) {
                 RunLayout source = sourceRun(metrics, c.subject(), run, folder);
-                GanLayout gan = source.gan(c.subject());
+                // the pictures of its first training seed (a model of several shows one of them)
+                var entry = metrics.models().get(c.subject());
+                List<Long> seeds = entry == null ? List.of() : entry.trainingSeeds();
+                GanLayout gan = source.units(c.subject(), seeds.isEmpty() ? List.of(experiment.seed()) : seeds)
+                        .get(0).layout();
                 files.add(gan.grid());
                 files.add(gan.histogramPlot());
                 files.add(gan.swdPlot());

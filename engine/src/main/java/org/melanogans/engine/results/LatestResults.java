@@ -48,7 +48,7 @@ public final class LatestResults {
                     .filter(u -> u != null && u.status() == ModelStatus.COMPLETED && planHash.equals(u.planSha256()))
                     .findFirst().orElse(null);
         }
-        MetricsFile latest = new MetricsFile(current.experiment(), current.run(), current.dataset(), models, usecase,
+        MetricsFile latest = new MetricsFile(current.experiment(), current.run(), current.dataset(), models, usecase, null,
                 current.environment());
         latest.write(folder.latestMetrics());
         return latest;

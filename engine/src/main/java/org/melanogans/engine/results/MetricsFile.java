@@ -3,6 +3,7 @@ package org.melanogans.engine.results;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.melanogans.engine.Json;
@@ -20,10 +21,12 @@ import org.melanogans.engine.UserException;
  * @param dataset     training data the samples are compared with
  * @param models      one entry per model name
  * @param usecase     the use-case stage (paper Table 2), or null when the experiment has none
+ * @param comparisons every pair of models trained on the same seeds, metric by metric (derived from
+ *                    the models' per-seed figures whenever the file is made, so it always matches them)
  * @param environment machine and versions the run used
  */
 public record MetricsFile(String experiment, String run, DatasetInfo dataset, Map<String, ModelMetrics> models,
-                          UsecaseMetrics usecase, Environment environment) {
+                          UsecaseMetrics usecase, List<PairedDifference> comparisons, Environment environment) {
     public MetricsFile {
         Objects.requireNonNull(experiment, "experiment");
         Objects.requireNonNull(run, "run");
@@ -33,23 +36,24 @@ public record MetricsFile(String experiment, String run, DatasetInfo dataset, Ma
             models.forEach((name, entry) -> copy.put(Objects.requireNonNull(name), Objects.requireNonNull(entry, name)));
         }
         models = Collections.unmodifiableMap(copy);
+        comparisons = PairedDifference.of(models);
     }
 
     /** A file with no models yet. */
     public static MetricsFile start(String experiment, String run, DatasetInfo dataset, Environment environment) {
-        return new MetricsFile(experiment, run, dataset, Map.of(), null, environment);
+        return new MetricsFile(experiment, run, dataset, Map.of(), null, null, environment);
     }
 
     /** A copy with {@code model}'s entry added, or replaced in place when it already exists. */
     public MetricsFile withModel(String model, ModelMetrics entry) {
         LinkedHashMap<String, ModelMetrics> copy = new LinkedHashMap<>(models);
         copy.put(model, entry);
-        return new MetricsFile(experiment, run, dataset, copy, usecase, environment);
+        return new MetricsFile(experiment, run, dataset, copy, usecase, null, environment);
     }
 
     /** A copy with the use-case section set. */
     public MetricsFile withUsecase(UsecaseMetrics entry) {
-        return new MetricsFile(experiment, run, dataset, models, entry, environment);
+        return new MetricsFile(experiment, run, dataset, models, entry, null, environment);
     }
 
     /** Writes the file pretty-printed and atomically (temporary file, then move). */

@@ -1,8 +1,10 @@
 package org.melanogans.engine.results;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import java.util.Objects;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.melanogans.engine.metrics.HistogramMetrics;
 import org.melanogans.engine.metrics.StructureMetrics;
 import org.melanogans.engine.metrics.PerChannel;
@@ -22,12 +24,16 @@ import org.melanogans.engine.metrics.PerChannel;
  * @param networks     the networks' sizes
  * @param training     how long and how fast the model trained
  * @param samples      number of generated images the metrics were computed on
+ * @param summary      every figure over the training seeds ({@link Summary}: mean, sd, ci95, low,
+ *                     high, values), nested as the figures are: {@code summary.emd.ci95},
+ *                     {@code summary.swd_levels.64.sd}; null when failed and in older files
+ * @param seeds        each training seed's figures, in seed order (null when failed and in older files)
  * @param error        one-line reason when failed, otherwise null
  */
 public record ModelMetrics(ModelStatus status, @JsonUnwrapped Source source, @JsonUnwrapped Histogram histogram,
                            @JsonUnwrapped Structure structure, Double untrainedEmd, Double untrainedSwd,
                            @JsonUnwrapped Networks networks, @JsonUnwrapped Training training, Integer samples,
-                           String error) {
+                           JsonNode summary, List<SeedFigures> seeds, String error) {
     public ModelMetrics {
         Objects.requireNonNull(status, "status");
         source = Objects.requireNonNullElse(source, Source.NONE);
@@ -35,6 +41,8 @@ public record ModelMetrics(ModelStatus status, @JsonUnwrapped Source source, @Js
         histogram = Objects.requireNonNullElse(histogram, Histogram.NONE);
         networks = Objects.requireNonNullElse(networks, Networks.NONE);
         training = Objects.requireNonNullElse(training, Training.NONE);
+        seeds = seeds == null ? null : List.copyOf(seeds);
+        summary = summary == null || summary.isNull() ? null : summary;   // Jackson reads a JSON null as NullNode
     }
 
     /**
@@ -120,24 +128,33 @@ public record ModelMetrics(ModelStatus status, @JsonUnwrapped Source source, @Js
         }
     }
 
-    /** Entry of a model that trained and was scored. */
-    public static ModelMetrics completed(HistogramMetrics histogram, StructureMetrics structure, Double untrainedEmd,
-                                         Double untrainedSwd, Networks networks, Training training, int samples) {
-        return new ModelMetrics(ModelStatus.COMPLETED, null, Histogram.of(histogram),
-                structure == null ? null : Structure.of(structure), untrainedEmd, untrainedSwd, networks, training,
-                samples, null);
+    /**
+     * Entry of a model that trained and was scored on every one of its training seeds: each figure
+     * the mean over the seeds (a single seed's own figures), with their summaries and the seeds'
+     * own figures beside.
+     */
+    public static ModelMetrics ofSeeds(List<SeedFigures> seeds) {
+        SeedFigures mean = SeedStatistics.mean(seeds);
+        return new ModelMetrics(ModelStatus.COMPLETED, null, mean.histogram(), mean.structure(), mean.untrainedEmd(),
+                mean.untrainedSwd(), mean.networks(), mean.training(), mean.samples(), SeedStatistics.summary(seeds),
+                seeds, null);
     }
 
     /** Entry of a model that failed; the regression check counts its metrics as missing. */
     public static ModelMetrics failed(String error) {
-        return new ModelMetrics(ModelStatus.FAILED, null, null, null, null, null, null, null, null,
+        return new ModelMetrics(ModelStatus.FAILED, null, null, null, null, null, null, null, null, null, null,
                 Objects.requireNonNull(error, "error"));
     }
 
     /** This entry as produced by {@code run} with the model's plan hash. */
     public ModelMetrics from(String run, String planSha256) {
         return new ModelMetrics(status, new Source(run, planSha256), histogram, structure, untrainedEmd, untrainedSwd,
-                networks, training, samples, error);
+                networks, training, samples, summary, seeds, error);
+    }
+
+    /** The training seeds, in order (empty when failed or in older files). */
+    public List<Long> trainingSeeds() {
+        return seeds == null ? List.of() : seeds.stream().map(SeedFigures::seed).toList();
     }
 
     /** The headline EMD, or null when not scored. */

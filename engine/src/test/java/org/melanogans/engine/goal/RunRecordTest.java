@@ -84,7 +84,7 @@ class RunRecordTest {
         project.sample("rec.yaml", null, "latest", "flat", 4, 3L);
         assertSame(samples, snapshot(run.gan("flat").samples()));
         assertArrayEquals(metrics, Files.readAllBytes(run.metrics()));
-        Path drawn = run.extraSamples("flat", 12, 3, 4);
+        Path drawn = run.gan("flat").extraSamples(12, 3, 4);
         try (Stream<Path> s = Files.list(drawn.resolve("samples"))) {
             assertEquals(4, s.count());
         }
@@ -139,7 +139,7 @@ class RunRecordTest {
         TestProject project = trained();
         project.sample("rec.yaml", "models.0.base_channels=8,models.0.z_dim=16", "run-0001", "flat", 4, null);
         RunLayout run = folder(project).run(1);
-        assertTrue(Files.isDirectory(run.extraSamples("flat", 12, 42, 4)));
+        assertTrue(Files.isDirectory(run.gan("flat").extraSamples(12, 42, 4)));
         assertTrue(project.lines().stream().anyMatch(l -> l.contains("models.0.z_dim 64 -> 16")),
                 project.lines().toString());
     }
@@ -242,8 +242,8 @@ class RunRecordTest {
         project.train("rec.yaml", null, "flat");   // run-0002 trains flat only; other stays run-0001's
         project.sample("rec.yaml", null, "latest", null, 4, 5L);
         ExperimentFolder folder = folder(project);
-        assertTrue(Files.isDirectory(folder.run(2).extraSamples("flat", 12, 5, 4)));
-        assertTrue(Files.isDirectory(folder.run(1).extraSamples("other", 12, 5, 4)));
+        assertTrue(Files.isDirectory(folder.run(2).gan("flat").extraSamples(12, 5, 4)));
+        assertTrue(Files.isDirectory(folder.run(1).gan("other").extraSamples(12, 5, 4)));
         project.evaluate("rec.yaml", null, "latest");
         assertTrue(project.lines().stream().anyMatch(l -> l.startsWith("other: ") && l.endsWith("in run-0001:"
                 + " reproduced")), project.lines().toString());

@@ -78,11 +78,11 @@ class AllureResultsTest {
     @Test
     void checkRowsBecomeFailedResultsWhenTheyRegress(@TempDir Path dir) throws Exception {
         org.melanogans.engine.check.BaselineEntry emd = org.melanogans.engine.check.BaselineEntry.of(0.02, org.melanogans.engine.check.Tolerance.absolute(0.01,
-                org.melanogans.engine.check.Direction.LOWER_IS_BETTER));
+                org.melanogans.engine.check.Direction.LOWER_IS_BETTER), 1);
         org.melanogans.engine.check.CheckResult check = new org.melanogans.engine.check.CheckResult("q", List.of(
-                new org.melanogans.engine.check.CheckRow("models.dcgan.emd", emd, 0.05, 0.03,
+                new org.melanogans.engine.check.CheckRow("models.dcgan.emd", emd, 0.05, 1, 0.03, 0.01,
                         org.melanogans.engine.check.CheckStatus.REGRESSED, null),
-                new org.melanogans.engine.check.CheckRow("models.other.emd", emd, 0.021, 0.001,
+                new org.melanogans.engine.check.CheckRow("models.other.emd", emd, 0.021, 1, 0.001, 0.01,
                         org.melanogans.engine.check.CheckStatus.OK, null)));
         AllureResults.writeCheck(dir, "q", check);
         Map<String, JsonNode> byName = new HashMap<>();

@@ -18,6 +18,7 @@ import org.melanogans.engine.results.Environment;
 import org.melanogans.engine.metrics.HistogramMetrics;
 import org.melanogans.engine.results.MetricsFile;
 import org.melanogans.engine.results.ModelMetrics;
+import org.melanogans.engine.results.SeedFigures;
 import org.melanogans.engine.report.Comparison.Verdict;
 
 /** The paper's values come from the experiment file and are judged against metrics.json by their bands. */
@@ -50,7 +51,7 @@ class ComparisonsTest {
 
     private static ModelMetrics completed(double emd, double js) {
         HistogramMetrics h = new HistogramMetrics(emd, js, Math.sqrt(js / Math.log(2)), js / Math.log(2), null);
-        return ModelMetrics.completed(h, null, 0.12, null, ModelMetrics.Networks.of(1, 1), ModelMetrics.Training.of(50, 1, 10, 1, 2, 3), 100);
+        return ModelMetrics.ofSeeds(List.of(SeedFigures.of(42, h, null, 0.12, null, ModelMetrics.Networks.of(1, 1), ModelMetrics.Training.of(50, 1, 10, 1, 2, 3), 100)));
     }
 
     @Test

@@ -33,8 +33,8 @@ public class MetricsFileTest {
     static MetricsFile sample() {
         Environment env = new Environment("17", "Linux", "cpu", List.of("avx2"), 2, "1.1.0", true, false, 42L, "abc");
         return MetricsFile.start("quickstart", "run-0001", new DatasetInfo("generated", 600, 64, "f00"), env)
-                .withModel("dcgan", ModelMetrics.completed(metrics(0.01), null, 0.12, null, ModelMetrics.Networks.of(123456, 654321),
-                        ModelMetrics.Training.of(40.1, 8, 600, 100.0, 4.0, 12.0), 2000))
+                .withModel("dcgan", ModelMetrics.ofSeeds(List.of(SeedFigures.of(42, metrics(0.01), null, 0.12, null, ModelMetrics.Networks.of(123456, 654321),
+                        ModelMetrics.Training.of(40.1, 8, 600, 100.0, 4.0, 12.0), 2000))))
                 .withModel("lapgan", ModelMetrics.failed("out of memory"));
     }
 
@@ -48,14 +48,14 @@ public class MetricsFileTest {
         String text = Files.readString(file);
         assertTrue(text.contains("\n  \"experiment\""), "pretty-printed: " + text);
         JsonNode root = new ObjectMapper().readTree(text);
-        assertEquals(List.of("experiment", "run", "dataset", "models", "usecase", "environment"), names(root));
+        assertEquals(List.of("experiment", "run", "dataset", "models", "usecase", "comparisons", "environment"), names(root));
         assertEquals(List.of("dcgan", "lapgan"), names(root.get("models")));
         JsonNode dcgan = root.get("models").get("dcgan");
         assertEquals(List.of("status", "run", "plan_sha256", "emd", "js_divergence", "js_distance", "js_divergence_base2", "per_channel", "swd",
                 "swd_levels", "swd_images", "ms_ssim", "ms_ssim_real", "ms_ssim_pairs", "nn_distance_median",
                 "nn_distance_median_real", "copies", "untrained_emd", "untrained_swd", "parameters",
                 "discriminator_parameters", "train_images_per_second", "epochs", "steps", "train_seconds",
-                "sample_seconds", "score_seconds", "samples", "error"), names(dcgan));
+                "sample_seconds", "score_seconds", "samples", "summary", "seeds", "error"), names(dcgan));
         assertEquals("completed", dcgan.get("status").asText());
         assertEquals(0.01, dcgan.get("per_channel").get("g").get("emd").asDouble());
         assertTrue(dcgan.get("error").isNull());
@@ -119,9 +119,9 @@ public class MetricsFileTest {
     void historyHasOneLinePerRunHoweverOftenItIsAppended() {
         Path jsonl = tmp.resolve("reports/quickstart/metrics-history.jsonl");
         MetricsFile first = sample();
-        MetricsFile second = new MetricsFile("quickstart", "run-0002", first.dataset(), first.models(), null,
-                first.environment()).withModel("lapgan", ModelMetrics.completed(metrics(0.04), null, null, null,
-                ModelMetrics.Networks.of(1, 1), ModelMetrics.Training.of(2, 3, 4, 5, 6, 7), 6));
+        MetricsFile second = new MetricsFile("quickstart", "run-0002", first.dataset(), first.models(), null, null,
+                first.environment()).withModel("lapgan", ModelMetrics.ofSeeds(List.of(SeedFigures.of(42, metrics(0.04), null, null, null,
+                ModelMetrics.Networks.of(1, 1), ModelMetrics.Training.of(2, 3, 4, 5, 6, 7), 6))));
         MetricsHistory.appendOnce(jsonl, first);
         MetricsHistory.appendOnce(jsonl, second);
         MetricsHistory.appendOnce(jsonl, second);   // finishing run-0002 was interrupted and retried
