@@ -24,8 +24,11 @@ import org.melanogans.engine.report.Comparison.Verdict;
 /**
  * Writes a run's comparisons as Allure 2 results through Allure's lifecycle API: one test result
  * per comparison, labelled epic = experiment, feature = stage, story = model or set, with our
- * value, the paper's, the ratio and the band as parameters. Reproduced is passed, outside the band
- * failed, a failed stage broken, a stage that did not run skipped.
+ * value (mean ± 95% interval over the seeds, each seed's value beside it), the paper's, the ratio
+ * and the band as parameters, and the real time of what it measures as its duration. Reproduced is
+ * passed; outside the band is "unknown" (a documented deviation, such as a scaled-down plan, is not
+ * a broken build: its own colour and category, never the red of a regression); a failed stage
+ * broken; a stage that did not run skipped.
  *
  * <p>A comparison's history id depends only on (experiment, stage, subject, metric), so Allure's
  * history and trend graphs follow the same comparison across runs.
@@ -77,6 +80,10 @@ public final class AllureResults {
                     .setStatusDetails(new StatusDetails().setMessage(c.reason()))
                     .setStage(Stage.FINISHED));
             lifecycle.stopTestCase(uuid);
+            if (c.spread().seconds() != null) {
+                // the duration Allure shows is that of the training, sampling and scoring it judges
+                lifecycle.updateTestCase(uuid, r -> r.setStart(r.getStop() - Math.round(c.spread().seconds() * 1000)));
+            }
             lifecycle.writeTestCase(uuid);
         }
     }
@@ -131,6 +138,7 @@ public final class AllureResults {
             p.add(new Parameter().setName("current").setValue(row.current() == null ? "-"
                     : Comparisons.digits(row.current())));
             p.add(new Parameter().setName("allowed").setValue(row.allowed()));
+            p.add(new Parameter().setName("rule").setValue(row.rule()));
             TestResult result = new TestResult().setUuid(uuid)
                     .setHistoryId(UUID.nameUUIDFromBytes(fullName.getBytes(StandardCharsets.UTF_8)).toString())
                     .setTestCaseId(fullName).setFullName(fullName).setName(row.key() + " against the baseline")
@@ -143,13 +151,18 @@ public final class AllureResults {
                     .setStatusDetails(new StatusDetails().setMessage((bad ? "regressed: " : "") + row.describe()))
                     .setStage(Stage.FINISHED));
             lifecycle.stopTestCase(uuid);
+            lifecycle.updateTestCase(uuid, r -> r.setStart(r.getStop()));   // a comparison of numbers takes no time
             lifecycle.writeTestCase(uuid);
         }
     }
 
     private static List<Parameter> parameters(Comparison c) {
         List<Parameter> p = new ArrayList<>();
-        p.add(new Parameter().setName("ours").setValue(c.ours() == null ? "-" : Comparisons.digits(c.ours())));
+        p.add(new Parameter().setName("ours").setValue(c.ours() == null ? "-" : Comparisons.ours(c.ours(), c.spread())));
+        if (c.spread().perSeed().size() > 1) {
+            c.spread().perSeed().forEach((seed, value) -> p.add(new Parameter().setName("seed " + seed)
+                    .setValue(Comparisons.digits(value))));
+        }
         p.add(new Parameter().setName("paper").setValue(Comparisons.digits(c.paper())));
         p.add(new Parameter().setName("ratio").setValue(c.ratio() == null ? "-" : Comparisons.digits(c.ratio())));
         p.add(new Parameter().setName("floor (real halves)").setValue(c.floor() == null ? "-"
@@ -161,10 +174,11 @@ public final class AllureResults {
         return p;
     }
 
+    /** Allure's status of a verdict; null is Allure's "unknown" (its Java model has no constant for it). */
     static Status status(Verdict v) {
         return switch (v) {
             case REPRODUCED -> Status.PASSED;
-            case OUTSIDE_BAND -> Status.FAILED;
+            case OUTSIDE_BAND -> null;   // no status: Allure's "unknown"
             case STAGE_FAILED -> Status.BROKEN;
             case NOT_RUN -> Status.SKIPPED;
         };

@@ -1,6 +1,8 @@
 package org.melanogans.engine.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.melanogans.engine.experiment.Band;
@@ -36,14 +38,14 @@ public final class Comparisons {
                 if (m == null) {
                     out.add(new Comparison(Comparison.TABLE_1, model, metric, null, paper, floor, ceiling, band,
                             Verdict.NOT_RUN,
-                            model + " has not been trained in this run"));
+                            model + " has not been trained in this run", Comparison.Spread.NONE));
                 } else if (m.status() != ModelStatus.COMPLETED) {
                     out.add(new Comparison(Comparison.TABLE_1, model, metric, null, paper, floor, ceiling, band,
                             Verdict.STAGE_FAILED,
-                            m.error()));
+                            m.error(), Comparison.Spread.NONE));
                 } else {
                     out.add(judge(Comparison.TABLE_1, model, metric, modelValue(m, metric), paper, floor, ceiling,
-                            band));
+                            band, spread(m, metric)));
                 }
             });
         });
@@ -52,18 +54,19 @@ public final class Comparisons {
             Band band = report.bands().get(figure);
             if (usecase == null) {
                 out.add(new Comparison(Comparison.TABLE_2, set, figure, null, paper, null, null, band, Verdict.NOT_RUN,
-                        "the use-case stage has not run in this run"));
+                        "the use-case stage has not run in this run", Comparison.Spread.NONE));
             } else if (usecase.status() != ModelStatus.COMPLETED) {
                 out.add(new Comparison(Comparison.TABLE_2, set, figure, null, paper, null, null, band,
                         Verdict.STAGE_FAILED,
-                        usecase.error()));
+                        usecase.error(), Comparison.Spread.NONE));
             } else {
                 UsecaseMetrics.SetResult result = usecase.sets().get(set);
                 Summary summary = result == null ? null : result.summary().get(figure);
                 out.add(summary == null
                         ? new Comparison(Comparison.TABLE_2, set, figure, null, paper, null, null, band, Verdict.NOT_RUN,
-                                "metrics.json has no " + figure + " for " + set)
-                        : judge(Comparison.TABLE_2, set, figure, summary.mean(), paper, null, null, band));
+                                "metrics.json has no " + figure + " for " + set, Comparison.Spread.NONE)
+                        : judge(Comparison.TABLE_2, set, figure, summary.mean(), paper, null, null, band,
+                                spread(summary, usecase.settings().seeds(), result)));
             }
         }));
         return out;
@@ -78,13 +81,52 @@ public final class Comparisons {
         };
     }
 
+    /** A model figure over its training seeds, and the time training, sampling and scoring took. */
+    private static Comparison.Spread spread(ModelMetrics m, String metric) {
+        JsonNode summary = m.summary() == null ? null : m.summary().get(metric);
+        if (summary == null || m.seeds() == null) {
+            return Comparison.Spread.NONE;
+        }
+        Map<String, Double> perSeed = new LinkedHashMap<>();
+        for (int i = 0; i < m.seeds().size(); i++) {
+            perSeed.put(String.valueOf(m.seeds().get(i).seed()), summary.get("values").get(i).asDouble());
+        }
+        double seconds = 0;
+        for (var seed : m.seeds()) {
+            var t = seed.training();
+            seconds += nonNull(t.trainSeconds()) + nonNull(t.sampleSeconds()) + nonNull(t.scoreSeconds());
+        }
+        return new Comparison.Spread(summary.path("ci95").isNumber() ? summary.path("ci95").asDouble() : null, perSeed,
+                seconds);
+    }
+
+    /** A use-case figure over the stage's seeds, and the time its classifiers trained. */
+    private static Comparison.Spread spread(Summary summary, List<Long> seeds, UsecaseMetrics.SetResult result) {
+        Map<String, Double> perSeed = new LinkedHashMap<>();
+        for (int i = 0; i < summary.values().size() && seeds != null && i < seeds.size(); i++) {
+            perSeed.put(String.valueOf(seeds.get(i)), summary.values().get(i));
+        }
+        return new Comparison.Spread(summary.ci95(), perSeed,
+                result.runs().stream().mapToDouble(UsecaseMetrics.SeedRun::trainSeconds).sum());
+    }
+
+    private static double nonNull(Double seconds) {
+        return seconds == null ? 0 : seconds;
+    }
+
     private static Comparison judge(String stage, String subject, String metric, double ours, double paper,
-                                    Double floor, Double ceiling, Band band) {
+                                    Double floor, Double ceiling, Band band, Comparison.Spread spread) {
         boolean inside = band.contains(ours, paper);
-        String reason = "ours " + digits(ours) + ", paper " + digits(paper) + ": " + (inside ? "inside" : "outside")
+        String reason = "ours " + ours(ours, spread) + ", paper " + digits(paper) + ": " + (inside ? "inside" : "outside")
                 + " the band " + band.text() + " (" + digits(band.low(paper)) + " to " + digits(band.high(paper)) + ")";
         return new Comparison(stage, subject, metric, ours, paper, floor, ceiling, band,
-                inside ? Verdict.REPRODUCED : Verdict.OUTSIDE_BAND, reason);
+                inside ? Verdict.REPRODUCED : Verdict.OUTSIDE_BAND, reason, spread);
+    }
+
+    /** "0.0201 ± 0.0035 (3 seeds)", or the value alone for one seed. */
+    static String ours(double mean, Comparison.Spread spread) {
+        return spread.ci95() == null ? digits(mean)
+                : digits(mean) + " ± " + digits(spread.ci95()) + " (" + spread.perSeed().size() + " seeds)";
     }
 
     /** Four significant digits, no trailing zeros. */

@@ -27,7 +27,8 @@ class AllureReportTest {
         assertTrue(Files.size(report.resolve("index.html")) > 0);
         JsonNode summary = new ObjectMapper().readTree(report.resolve("widgets").resolve("summary.json").toFile());
         assertEquals(2, summary.path("statistic").path("total").asInt(), summary.toString());
-        assertEquals(2, summary.path("statistic").path("failed").asInt(), "one epoch is far from the paper");
+        assertEquals(2, summary.path("statistic").path("unknown").asInt(), "one epoch is far from the paper: " + summary);
+        assertEquals(0, summary.path("statistic").path("failed").asInt(), "a deviation is not a regression");
 
         run.project().engine().report(request);
         JsonNode trend = new ObjectMapper().readTree(report.resolve("widgets").resolve("history-trend.json").toFile());

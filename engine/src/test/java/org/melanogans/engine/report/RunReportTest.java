@@ -30,8 +30,9 @@ class RunReportTest {
         }
         assertEquals(2, tests.size());
         for (JsonNode t : tests) {
-            // one epoch of a 4-channel DCGAN is nowhere near the paper: outside its band, not broken
-            assertEquals("failed", t.path("status").asText(), t.toString());
+            // one epoch of a 4-channel DCGAN is nowhere near the paper: outside its band, which is
+            // Allure's "unknown" (no status), neither broken nor the red of a regression
+            assertTrue(t.path("status").isMissingNode(), t.toString());
             // grid, histograms, SWD per level, nearest neighbours, losses, EMD curve, EMD, JS, SWD,
             // MS-SSIM and copies trends (this run's history line included), metrics.json, plan.yaml
             assertEquals(13, t.path("attachments").size(), t.toString());
