@@ -15,9 +15,25 @@ package org.melanogans.engine.checkpoint;
  * @param untrainedEmd EMD of the generator before its first step (NaN if not measured)
  * @param trainSeconds training wall time accumulated up to this checkpoint
  * @param untrainedSwd SWD of the generator before its first step (null if not measured)
+ * @param sha256       SHA-256 of each variables file, by file name, checked before a resume (null in
+ *                     checkpoints written before checksums were kept: those are resumed unchecked)
  */
 public record CheckpointState(String model, long step, int epoch, long stepsPerEpoch, long seed, String planHash,
-                              String dataSha256, double untrainedEmd, double trainSeconds, Double untrainedSwd) {
+                              String dataSha256, double untrainedEmd, double trainSeconds, Double untrainedSwd,
+                              java.util.Map<String, String> sha256) {
+    /** A checkpoint's state before its files are written: the store adds their checksums. */
+    public CheckpointState(String model, long step, int epoch, long stepsPerEpoch, long seed, String planHash,
+                           String dataSha256, double untrainedEmd, double trainSeconds, Double untrainedSwd) {
+        this(model, step, epoch, stepsPerEpoch, seed, planHash, dataSha256, untrainedEmd, trainSeconds, untrainedSwd,
+                null);
+    }
+
+    /** The same state with the checksums of its variables files. */
+    CheckpointState withChecksums(java.util.Map<String, String> checksums) {
+        return new CheckpointState(model, step, epoch, stepsPerEpoch, seed, planHash, dataSha256, untrainedEmd,
+                trainSeconds, untrainedSwd, new java.util.TreeMap<>(checksums));
+    }
+
     /** The untrained generator's figures this checkpoint carries. */
     public Untrained untrained() {
         return new Untrained(untrainedEmd, untrainedSwd);

@@ -13,7 +13,9 @@ import org.melanogans.engine.check.RegressionCheck;
 import org.melanogans.engine.experiment.Experiment;
 import org.melanogans.engine.experiment.ModelConfig;
 import org.melanogans.engine.layout.ExperimentFolder;
+import org.melanogans.engine.layout.RunLayout;
 import org.melanogans.engine.plan.RunDirectories;
+import org.melanogans.engine.plan.RunLock;
 import org.melanogans.engine.report.AllureResults;
 import org.melanogans.engine.results.MetricsFile;
 import org.melanogans.engine.results.ModelMetrics;
@@ -55,11 +57,16 @@ public final class CheckGoal {
         CheckResult result = RegressionCheck.run(current, accepted, request.timing());
         if (request.metrics() == null && Files.isDirectory(folder.dir()) && !folder.runNumbers().isEmpty()) {
             // a latest/metrics.json put there by hand has no run to attach the results to
+            RunLayout run = null;
             try {
-                AllureResults.writeCheck(RunDirectories.find(folder, RunDirectories.LATEST).allureResults(),
-                        experiment.name(), result);
+                run = RunDirectories.find(folder, RunDirectories.LATEST);
             } catch (UserException noRun) {
                 log.debug("no run to attach the check to: " + noRun.getMessage());
+            }
+            if (run != null) {
+                try (RunLock lock = RunLock.acquire(run, "gan:check", "wait for it to end", log::warn)) {
+                    AllureResults.writeCheck(run.allureResults(), experiment.name(), result);
+                }
             }
         }
         result.table().lines().forEach(log::info);

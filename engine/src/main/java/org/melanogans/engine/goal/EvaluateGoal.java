@@ -21,6 +21,7 @@ import org.melanogans.engine.experiment.Experiment;
 import org.melanogans.engine.layout.ExperimentFolder;
 import org.melanogans.engine.layout.GanUnit;
 import org.melanogans.engine.layout.RunLayout;
+import org.melanogans.engine.plan.RunLock;
 import org.melanogans.engine.metrics.ColorHistogram;
 import org.melanogans.engine.metrics.FolderEvaluation;
 import org.melanogans.engine.metrics.HistogramMetrics;
@@ -121,7 +122,9 @@ public final class EvaluateGoal {
         changed.forEach((id, models) -> {
             RunLayout run = workspace.folder(workspace.experiment()).run(ExperimentFolder.runNumber(id));
             Path file = run.reevaluation(when);
-            Json.write(file, new Reevaluation(id, when, models));
+            try (RunLock lock = RunLock.acquire(run, "gan:evaluate", "wait for it to end", log::warn)) {
+                Json.write(file, new Reevaluation(id, when, models));
+            }
             log.warn(models.size() + " model(s) of " + id + " did not reproduce; written to " + file
                     + " (the run's metrics.json is unchanged)");
         });

@@ -8,6 +8,7 @@ import org.melanogans.engine.UserException;
 import org.melanogans.engine.experiment.Experiment;
 import org.melanogans.engine.layout.ExperimentFolder;
 import org.melanogans.engine.layout.RunLayout;
+import org.melanogans.engine.plan.RunLock;
 import org.melanogans.engine.plan.RunDirectories;
 import org.melanogans.engine.report.AllureCommandLine;
 import org.melanogans.engine.report.Comparison;
@@ -35,10 +36,13 @@ public final class ReportGoal {
         if (!Files.isRegularFile(metricsFile)) {
             throw new UserException(metricsFile + ": no metrics to report; run mvn gan:train first");
         }
-        List<Comparison> comparisons = RunReport.write(experiment, MetricsFile.read(metricsFile), run, folder);
+        List<Comparison> comparisons;
         Path output = folder.allureReport();
-        AllureCommandLine.unpack(request.allureZip(), workspace.reports().allureTool()).generate(
-                run.allureResults(), output, workspace.log());
+        try (RunLock lock = RunLock.acquire(run, "gan:report", "wait for it to end", workspace.log()::warn)) {
+            comparisons = RunReport.write(experiment, MetricsFile.read(metricsFile), run, folder);
+            AllureCommandLine.unpack(request.allureZip(), workspace.reports().allureTool()).generate(
+                    run.allureResults(), output, workspace.log());
+        }
         workspace.log().info("Allure report of " + (latest ? "the latest results (" + run.id() + ")" : run.id())
                 + ": " + comparisons.size() + " comparisons " + Comparisons.count(comparisons) + " in "
                 + output.resolve("index.html"));

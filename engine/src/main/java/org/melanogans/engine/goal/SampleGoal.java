@@ -15,6 +15,7 @@ import org.melanogans.engine.experiment.Experiment;
 import org.melanogans.engine.experiment.ModelConfig;
 import org.melanogans.engine.layout.GanLayout;
 import org.melanogans.engine.layout.GanUnit;
+import org.melanogans.engine.plan.RunLock;
 import org.melanogans.engine.run.GanRun;
 import org.melanogans.engine.train.TrainingGraph;
 
@@ -53,10 +54,12 @@ public final class SampleGoal {
             Experiment plan = run.plan();
             ModelConfig model = Workspace.select(plan, List.of(result.getKey()), "gan.model").get(0);
             int count = request.count() != null ? request.count() : plan.sample().count();
-            for (GanUnit unit : run.layout().units(model.name(), plan.seeds())) {
-                // by default the noise of the unit's own samples
-                sample(unit, model, plan, count, request.seed() != null ? request.seed() : unit.seed(),
-                        run.layout().id(), log);
+            try (RunLock lock = RunLock.acquire(run.layout(), "gan:sample", "wait for it to end", log::warn)) {
+                for (GanUnit unit : run.layout().units(model.name(), plan.seeds())) {
+                    // by default the noise of the unit's own samples
+                    sample(unit, model, plan, count, request.seed() != null ? request.seed() : unit.seed(),
+                            run.layout().id(), log);
+                }
             }
         }
         if (runs.isEmpty()) {
@@ -69,7 +72,7 @@ public final class SampleGoal {
                                EngineLog log) {
         String name = unit.label();
         GanLayout layout = unit.layout();
-        var checkpoint = new CheckpointStore(layout.checkpoints()).latest().orElseThrow(() -> new UserException(
+        var checkpoint = new CheckpointStore(layout.checkpoints(), log::warn).latest().orElseThrow(() -> new UserException(
                 layout.checkpoints() + ": no checkpoint to sample from; the run's checkpoints are gone"));
         Path target = layout.extraSamples(checkpoint.state().step(), seed, count);
         if (Files.isDirectory(target)) {

@@ -38,6 +38,7 @@ public final class RunDirectories {
     /** What {@code gan.run} calls the newest run. */
     public static final String LATEST = "latest";
 
+    private static final String TRAIN = "gan:train";
     private static final int MAX_DIFF_SHOWN = 5;
     private static final int MAX_CREATE_ATTEMPTS = 1000;
 
@@ -71,10 +72,9 @@ public final class RunDirectories {
             List<Integer> runs = folder.runNumbers();
             if (!runs.isEmpty() && !Files.exists(folder.run(runs.get(runs.size() - 1)).complete())) {
                 RunLayout newest = folder.run(runs.get(runs.size() - 1));
-                RunLock lock = RunLock.tryAcquire(newest);
+                RunLock lock = RunLock.tryAcquire(newest, TRAIN, log::warn);
                 if (lock == null && !fresh) {
-                    throw new UserException(newest.dir() + " is being trained by another build; wait for it to end,"
-                            + " or start a new run with -Dgan.fresh");
+                    throw RunLock.refusal(newest, "wait for it to end, or start a new run with -Dgan.fresh");
                 }
                 if (lock != null && !didWork(newest)) {
                     lock.close();
@@ -104,7 +104,7 @@ public final class RunDirectories {
                 } catch (FileAlreadyExistsException taken) {
                     continue;   // another build created this number first: take the next one
                 }
-                RunLock lock = RunLock.acquire(run);
+                RunLock lock = RunLock.acquire(run, TRAIN, "start a new run with -Dgan.fresh", log::warn);
                 SourceRecord.write(run, e, sourceText);
                 writeAtomically(run.plan(), planText);
                 writeAtomically(run.planHash(), hash + "\n");

@@ -80,7 +80,7 @@ public final class GanRun {
                     spec.name(), spec.model().type().yamlName(), data.resolution(), graph.generatorParameterCount(),
                     graph.discriminatorParameterCount()));
             Trainer trainer = new Trainer(spec.name(), graph, data, spec.train(), spec.seed(),
-                    new CheckpointStore(layout.checkpoints()), spec.planHash(),
+                    new CheckpointStore(layout.checkpoints(), log::warn), spec.planHash(),
                     List.of(new ProgressLog(log, spec.train().logEvery()),
                             new LossLog(layout.losses(), spec.train().logEvery()),
                             new EmdCurve(graph, real, spec.seed(), layout.emdCurve(), log)),

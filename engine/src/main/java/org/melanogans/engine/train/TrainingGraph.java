@@ -1,8 +1,11 @@
 package org.melanogans.engine.train;
 
+import org.melanogans.engine.UserException;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.melanogans.engine.UserException;
 import org.melanogans.engine.experiment.ModelConfig;
 import org.melanogans.engine.experiment.TrainConfig;
 import org.melanogans.engine.model.GanModel;
@@ -209,7 +212,14 @@ public final class TrainingGraph implements AutoCloseable {
     }
 
     public void restore(Path prefix) {
-        session.restore(prefix.toString());
+        try {
+            session.restore(prefix.toString());
+        } catch (org.tensorflow.exceptions.TensorFlowException damaged) {
+            // a checkpoint written before checksums were kept, or one of another model's variables
+            throw new UserException(prefix.getParent() + " cannot be restored (its variables files are damaged or"
+                    + " belong to another model); delete that folder to resume from the checkpoint before it, or"
+                    + " start the run again with -Dgan.fresh", damaged);
+        }
     }
 
     private static float scalar(Tensor t) {

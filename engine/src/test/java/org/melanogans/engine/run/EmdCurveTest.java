@@ -46,7 +46,7 @@ class EmdCurveTest {
                 listeners.add(before);
             }
             listeners.add(new EmdCurve(graph, ColorHistogram.of(data), 7, file, EngineLog.STDOUT));
-            new Trainer("dcgan", graph, data, TRAIN, 7, new CheckpointStore(dir.resolve("checkpoints")), "plan",
+            new Trainer("dcgan", graph, data, TRAIN, 7, new CheckpointStore(dir.resolve("checkpoints"), w -> { }), "plan",
                     listeners, 1).run(() -> new Untrained(0.5, null));
         }
         return Files.readAllLines(file);

@@ -41,6 +41,36 @@ class TrainerTest {
         return new ImageSet(ids, null, 16, pixels, "sha-tiny", List.of());
     }
 
+    static void noWarning(String warning) {
+        throw new AssertionError("no checkpoint is damaged here: " + warning);
+    }
+
+    /** Trains {@code train} into {@code store} and stops it (as a kill would) when step {@code crashAt} is done. */
+    static void trainUntilKilled(TrainConfig train, CheckpointStore store, long crashAt) {
+        TrainingListener crash = new TrainingListener() {
+            @Override
+            public void onStep(StepEvent e) {
+                if (e.step() == crashAt) {
+                    throw new IllegalStateException("simulated kill");
+                }
+            }
+        };
+        try (TrainingGraph g = new TrainingGraph(MODEL, train, 16, 7)) {
+            Trainer t = new Trainer("dcgan", g, tinyData(), train, 7, store, "plan", List.of(crash), 1);
+            assertThrows(IllegalStateException.class, () -> t.run(() -> new Untrained(0.5, null)));
+        }
+    }
+
+    /** Cuts a checkpoint's variables data file in half, as a full disk or an interrupted copy would. */
+    static void truncateVariables(Path checkpoint) throws java.io.IOException {
+        try (var files = Files.list(checkpoint)) {
+            Path data = files.filter(f -> f.getFileName().toString().startsWith("variables.data")).findFirst()
+                    .orElseThrow();
+            byte[] bytes = Files.readAllBytes(data);
+            Files.write(data, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        }
+    }
+
     static float[] fixedSamples(TrainingGraph g) {
         float[] z = new float[4 * g.model().noiseSize()];
         NoiseSource.fill(z, 99, 0);
@@ -60,7 +90,7 @@ class TrainerTest {
         ImageSet data = tinyData();
         float[] uninterrupted;
         try (TrainingGraph g = new TrainingGraph(model, TRAIN, 16, 7)) {
-            TrainingResult r = new Trainer("dcgan", g, data, TRAIN, 7, new CheckpointStore(dir.resolve("a")),
+            TrainingResult r = new Trainer("dcgan", g, data, TRAIN, 7, new CheckpointStore(dir.resolve("a"), TrainerTest::noWarning),
                     "plan", List.of(), 1).run(() -> new Untrained(0.5, null));
             assertEquals(20, r.steps());
             assertEquals(2, r.epochs());
@@ -75,7 +105,7 @@ class TrainerTest {
                 }
             }
         };
-        CheckpointStore store = new CheckpointStore(dir.resolve("b"));
+        CheckpointStore store = new CheckpointStore(dir.resolve("b"), TrainerTest::noWarning);
         try (TrainingGraph g = new TrainingGraph(model, TRAIN, 16, 7)) {
             Trainer t = new Trainer("dcgan", g, data, TRAIN, 7, store, "plan", List.of(crash), 1);
             assertThrows(IllegalStateException.class, () -> t.run(() -> new Untrained(0.5, null)));
@@ -106,7 +136,7 @@ class TrainerTest {
     void refusesACheckpointOfAnotherPlan(@TempDir Path dir) {
         ImageSet data = tinyData();
         TrainConfig oneEpoch = new TrainConfig(1, 4, 2e-4, 0.5, 0.999, 5, 2, 2, false);
-        CheckpointStore store = new CheckpointStore(dir);
+        CheckpointStore store = new CheckpointStore(dir, TrainerTest::noWarning);
         try (TrainingGraph g = new TrainingGraph(MODEL, oneEpoch, 16, 7)) {
             new Trainer("dcgan", g, data, oneEpoch, 7, store, "plan-a", List.of(), 1).run(() -> new Untrained(0, null));
         }
@@ -122,12 +152,81 @@ class TrainerTest {
         ImageSet data = tinyData();
         // a learning rate this large blows the weights up within a few epochs
         TrainConfig wild = new TrainConfig(30, 4, 1e6, 0.5, 0.999, 5, 2, 2, false);
-        CheckpointStore store = new CheckpointStore(dir);
+        CheckpointStore store = new CheckpointStore(dir, TrainerTest::noWarning);
         try (TrainingGraph g = new TrainingGraph(MODEL, wild, 16, 7)) {
             TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
                     () -> new Trainer("dcgan", g, data, wild, 7, store, "plan", List.of(), 1).run(() -> new Untrained(0, null)));
             assertTrue(e.getMessage().contains("diverged at step"), e.getMessage());
         }
         store.latest().ifPresent(c -> assertTrue(Files.isRegularFile(c.directory().resolve("state.json"))));
+    }
+
+    @Test
+    void aDamagedNewestCheckpointIsPassedOverAndTheRunFinishesAsIfUninterrupted(@TempDir Path dir) throws Exception {
+        TrainConfig threeEpochs = new TrainConfig(3, 4, 2e-4, 0.5, 0.999, 5, 2, 2, false);
+        float[] uninterrupted;
+        try (TrainingGraph g = new TrainingGraph(MODEL, threeEpochs, 16, 7)) {
+            new Trainer("dcgan", g, tinyData(), threeEpochs, 7, new CheckpointStore(dir.resolve("a"),
+                    TrainerTest::noWarning), "plan", List.of(), 1).run(() -> new Untrained(0.5, null));
+            uninterrupted = fixedSamples(g);
+        }
+        List<String> warnings = new ArrayList<>();
+        CheckpointStore store = new CheckpointStore(dir.resolve("b"), warnings::add);
+        trainUntilKilled(threeEpochs, store, 23);   // checkpoints after steps 10 and 20
+        truncateVariables(dir.resolve("b").resolve("step-00000020"));
+        List<Long> starts = new ArrayList<>();
+        float[] resumed;
+        try (TrainingGraph g = new TrainingGraph(MODEL, threeEpochs, 16, 7)) {
+            TrainingResult r = new Trainer("dcgan", g, tinyData(), threeEpochs, 7, store, "plan",
+                    List.of(new TrainingListener() {
+                        @Override
+                        public void onStart(String model, long startStep, long totalSteps, int batch) {
+                            starts.add(startStep);
+                        }
+                    }), 1).run(() -> new Untrained(0.5, null));
+            assertEquals(30, r.steps());
+            resumed = fixedSamples(g);
+        }
+        assertEquals(List.of(10L), starts, "resumed from the checkpoint before the damaged one");
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("step-00000020 is damaged (variables.data-00000-of-00001 does not match"
+                + " its checksum); resuming from the checkpoint before it, step-00000010"), warnings.get(0));
+        assertArrayEquals(uninterrupted, resumed, "the replayed epoch gives the same model");
+        assertEquals(30, store.latest().orElseThrow().state().step(), "the damaged checkpoint is replaced");
+    }
+
+    @Test
+    void aDamagedOnlyCheckpointFailsInOneLineNamingItAndTheWayOut(@TempDir Path dir) throws Exception {
+        CheckpointStore store = new CheckpointStore(dir, TrainerTest::noWarning);
+        trainUntilKilled(TRAIN, store, 13);   // one checkpoint, after step 10
+        truncateVariables(dir.resolve("step-00000010"));
+        try (TrainingGraph g = new TrainingGraph(MODEL, TRAIN, 16, 7)) {
+            UserException e = assertThrows(UserException.class, () -> new Trainer("dcgan", g, tinyData(), TRAIN, 7,
+                    store, "plan", List.of(), 1).run(() -> new Untrained(0.5, null)));
+            assertEquals(dir.resolve("step-00000010") + " is damaged (variables.data-00000-of-00001 does not match its"
+                    + " checksum), and no intact checkpoint is left to resume from; start the run again with"
+                    + " -Dgan.fresh", e.getMessage());
+        }
+    }
+
+    @Test
+    void aDamagedCheckpointWithoutChecksumsFailsInOneLineWithoutTensorFlowText(@TempDir Path dir) throws Exception {
+        CheckpointStore store = new CheckpointStore(dir, TrainerTest::noWarning);
+        trainUntilKilled(TRAIN, store, 13);
+        Path checkpoint = dir.resolve("step-00000010");
+        // as written before checksums were kept
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var state = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(checkpoint.resolve("state.json").toFile());
+        state.remove("sha256");
+        json.writeValue(checkpoint.resolve("state.json").toFile(), state);
+        truncateVariables(checkpoint);
+        try (TrainingGraph g = new TrainingGraph(MODEL, TRAIN, 16, 7)) {
+            UserException e = assertThrows(UserException.class, () -> new Trainer("dcgan", g, tinyData(), TRAIN, 7,
+                    store, "plan", List.of(), 1).run(() -> new Untrained(0.5, null)));
+            assertTrue(e.getMessage().startsWith(checkpoint + " cannot be restored"), e.getMessage());
+            assertTrue(e.getMessage().contains("-Dgan.fresh"), e.getMessage());
+            assertTrue(!e.getMessage().contains("\n") && !e.getMessage().contains("Exception")
+                    && !e.getMessage().contains("node save"), e.getMessage());
+        }
     }
 }
