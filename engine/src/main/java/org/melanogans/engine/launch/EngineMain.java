@@ -41,6 +41,9 @@ public final class EngineMain {
             out.flush();
             System.exit(0);
         } catch (UserException e) {
+            if (e.getCause() != null) {
+                out.println("D|caused by " + oneLine(e.getCause().toString()));   // for mvn -X, never the user's line
+            }
             out.println("E|" + oneLine(e.getMessage()));
             out.flush();
             System.exit(ForkedEngine.USER_ERROR);
