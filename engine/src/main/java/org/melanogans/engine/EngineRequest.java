@@ -53,8 +53,9 @@ public sealed interface EngineRequest {
      * @param experiment the experiment file; null: {@code experiments/quickstart.yaml}, else the embedded quickstart
      * @param overrides  {@code -Dgan.set}: {@code a.b=value,...}, or null
      * @param data       {@code -Dgan.data}: shorthand for the override {@code data.path}, or null
+     * @param device     {@code -Dgan.device}: shorthand for the override {@code device}, or null
      */
-    record Project(Path baseDir, Path reports, Path experiment, String overrides, Path data) {
+    record Project(Path baseDir, Path reports, Path experiment, String overrides, Path data, String device) {
     }
 
     /**
@@ -121,13 +122,9 @@ public sealed interface EngineRequest {
     /**
      * gan:check.
      *
-     * @param metrics        the metrics.json to check, or null: the experiment's latest
-     * @param baseline       the baseline, or null: {@code experiments/baselines/<experiment>.json}
-     * @param updateBaseline write the baseline instead of checking
-     */
-    /**
-     * gan:check.
-     *
+     * @param metrics          the metrics.json to check, or null: the experiment's latest
+     * @param baseline         the baseline, or null: {@code experiments/baselines/<experiment>.json}
+     * @param updateBaseline   write the baseline instead of checking
      * @param timing           gate the machine-dependent figures (throughput, seconds) too
      * @param failOnRegression false: report a regression as a warning and let the build pass
      */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The protocol between the plugin and the engine process: every goal's request survives the trip. */
 class EngineRequestTest {
     private static final EngineRequest.Project PROJECT = new EngineRequest.Project(Path.of("/p"), Path.of("/p/reports"),
-            Path.of("experiments/a b.yaml"), "train.epochs=2,data.classes=[melanoma, nevus]", Path.of("data"));
+            Path.of("experiments/a b.yaml"), "train.epochs=2,data.classes=[melanoma, nevus]", Path.of("data"), "gpu");
 
     @Test
     void everyRequestRoundTripsThroughJsonWithPathsAsWritten() {

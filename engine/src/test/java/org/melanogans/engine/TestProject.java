@@ -29,7 +29,7 @@ public record TestProject(Path dir, Path reports, Path data, List<String> lines)
     /** The request context of {@code experiment} (a path relative to the project, or null) with overrides. */
     public EngineRequest.Project project(String experiment, String overrides) {
         return new EngineRequest.Project(dir, reports, experiment == null ? null : Path.of(experiment), overrides,
-                data);
+                data, null);
     }
 
     public GanEngine engine() {

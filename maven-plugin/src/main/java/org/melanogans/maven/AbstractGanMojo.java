@@ -6,7 +6,11 @@ import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.repository.RemoteRepository;
 import org.melanogans.engine.EngineLog;
 import org.melanogans.engine.EngineRequest;
 import org.melanogans.engine.UserException;
@@ -48,6 +52,22 @@ abstract class AbstractGanMojo extends AbstractMojo {
     @Parameter(property = "gan.jvmArgs")
     private String jvmArgs;
 
+    /**
+     * Where TensorFlow runs: {@code cpu} or {@code gpu} (an NVIDIA GPU with CUDA 12; Linux x86-64
+     * only). Overrides the experiment's {@code device:}; default cpu.
+     */
+    @Parameter(property = "gan.device")
+    private String device;
+
+    @Component
+    private RepositorySystem repositorySystem;
+
+    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true)
+    private RepositorySystemSession repositorySession;
+
+    @Parameter(defaultValue = "${project.remotePluginRepositories}", readonly = true)
+    private List<RemoteRepository> pluginRepositories;
+
     /** The directory relative paths in experiments and on the command line resolve against. */
     @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true)
     private File baseDirectory;
@@ -59,11 +79,13 @@ abstract class AbstractGanMojo extends AbstractMojo {
             return;
         }
         EngineRequest.Project project = new EngineRequest.Project(baseDirectory.toPath(), reports.toPath(),
-                experiment == null ? null : experiment.toPath(), set, data == null ? null : data.toPath());
+                experiment == null ? null : experiment.toPath(), set, data == null ? null : data.toPath(),
+                device == null || device.isBlank() ? null : device.trim());
         List<String> options = jvmArgs == null || jvmArgs.isBlank() ? List.of()
                 : Arrays.asList(jvmArgs.trim().split("\\s+"));
         try {
-            Launcher.run(request(project), options, engineLog());
+            Launcher.run(request(project), options, engineLog(),
+                    new NativesResolver(repositorySystem, repositorySession, pluginRepositories));
         } catch (UserException e) {
             throw new MojoFailureException(e.getMessage());
         } catch (RuntimeException e) {

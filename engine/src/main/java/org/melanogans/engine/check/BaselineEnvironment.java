@@ -17,14 +17,16 @@ import org.melanogans.engine.results.Environment;
  * @param tensorflow TensorFlow version
  * @param onednn     whether oneDNN kernels ran
  * @param bfloat16   whether training ran in bfloat16
+ * @param device     cpu or gpu (null in older baselines)
+ * @param gpu        the GPU and driver (null on the CPU)
  */
 public record BaselineEnvironment(String cpu, List<String> cpuFlags, Integer cores, String os, String java,
-                                  String tensorflow, Boolean onednn, Boolean bfloat16) {
+                                  String tensorflow, Boolean onednn, Boolean bfloat16, String device, String gpu) {
 
     /** The machine part of a run's environment (null when the run recorded none). */
     static BaselineEnvironment of(Environment e) {
         return e == null ? null : new BaselineEnvironment(e.cpu(), e.cpuFlags(), e.cores(), e.os(), e.java(),
-                e.tensorflow(), e.onednn(), e.bfloat16());
+                e.tensorflow(), e.onednn(), e.bfloat16(), e.device(), e.gpu());
     }
 
     /** What differs in {@code other}, one phrase each ("cpu AMD EPYC -> Intel Xeon"); facts either side lacks are skipped. */
@@ -38,6 +40,8 @@ public record BaselineEnvironment(String cpu, List<String> cpuFlags, Integer cor
         differ(out, "tensorflow", tensorflow, other.tensorflow);
         differ(out, "onednn", onednn, other.onednn);
         differ(out, "bfloat16", bfloat16, other.bfloat16);
+        differ(out, "device", device, other.device);
+        differ(out, "gpu", gpu, other.gpu);
         return out;
     }
 

@@ -22,6 +22,7 @@ public final class Defaults {
     public static final List<LesionClass> CLASSES = List.of(LesionClass.values());
     /** Center crop, as the paper does. */
     public static final CropMode CROP = CropMode.CENTER;
+    public static final Device DEVICE = Device.CPU;
     /** 0 keeps every image. */
     public static final int LIMIT = 0;
     /** Environment variable naming the ISIC 2017 folder when {@code data.path} is absent. */

@@ -10,6 +10,7 @@ import java.util.List;
  * @param source the YAML file it was read from
  * @param seed   seeds the metrics' draws (real subsets, patches, pairs) and, without {@code seeds}, the GANs
  * @param seeds  each GAN trains once per seed (initial weights, data order, noise and samples); default [seed]
+ * @param device where TensorFlow runs the graphs; default cpu
  * @param data   training images
  * @param train  optimisation settings shared by all models
  * @param models models trained in turn, in file order
@@ -18,7 +19,8 @@ import java.util.List;
  * @param usecase the use-case stage, or null when the experiment has none
  * @param report  the paper's values and the reproduction bands the report compares with
  */
-public record Experiment(String name, Path source, long seed, List<Long> seeds, DataConfig data, TrainConfig train,
+public record Experiment(String name, Path source, long seed, List<Long> seeds, Device device, DataConfig data,
+                         TrainConfig train,
                          List<ModelConfig> models, SampleConfig sample, MetricsConfig metrics, UsecaseConfig usecase,
                          ReportConfig report) {
     public Experiment {

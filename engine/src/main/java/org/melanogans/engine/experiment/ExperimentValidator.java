@@ -44,13 +44,14 @@ final class ExperimentValidator {
     }
 
     Experiment experiment(ConfigNode.Mapping root) {
-        Section top = new Section(root, "", "name", "seed", "seeds", "data", "train", "models", "sample",
+        Section top = new Section(root, "", "name", "seed", "seeds", "device", "data", "train", "models", "sample",
                 "metrics", "usecase", "report");
         String name = top.has("name") ? top.string("name", null, EXPERIMENT_NAME,
                 "a name that starts with a lower-case letter or digit, then lower-case letters, digits, '.', '_' or"
                         + " '-'") : defaultName();
         long seed = top.longValue("seed", Defaults.SEED);
         List<Long> seeds = top.seeds("seeds", List.of(seed));
+        Device device = top.choice("device", Defaults.DEVICE, Device.values());
         DataConfig data = data(top.section("data", true, "format", "path", "images", "labels", "classes",
                 "resolution", "crop", "limit", "generated"));
         TrainConfig train = train(top.section("train", true, "epochs", "batch", "learning_rate", "beta1",
@@ -66,7 +67,7 @@ final class ExperimentValidator {
         UsecaseConfig usecase = top.has("usecase") ? usecase(top.section("usecase", true, "pool", "gans", "seeds",
                 "training_fraction", "retained_melanoma", "gan_steps", "classifier"), models, data.resolution()) : null;
         ReportConfig report = report(top.section("report", false, "bands", "paper"), models, usecase);
-        return crossChecks(top, new Experiment(name, source, seed, seeds, data, train, models, sample, metrics,
+        return crossChecks(top, new Experiment(name, source, seed, seeds, device, data, train, models, sample, metrics,
                 usecase, report));
     }
 
@@ -319,7 +320,7 @@ final class ExperimentValidator {
         }
         DataConfig data = new DataConfig(d.format(), path, d.images(), d.labels(), d.classes(),
                 d.resolution(), d.crop(), d.limit(), d.generated());
-        return new Experiment(e.name(), e.source(), e.seed(), e.seeds(), data, e.train(), e.models(), e.sample(),
+        return new Experiment(e.name(), e.source(), e.seed(), e.seeds(), e.device(), data, e.train(), e.models(), e.sample(),
                 e.metrics(), e.usecase(), e.report());
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.melanogans.engine.EngineLog;
 import org.melanogans.engine.UserException;
 import org.melanogans.engine.data.ImageSet;
+import org.melanogans.engine.experiment.Device;
 import org.melanogans.engine.experiment.Experiment;
 import org.melanogans.engine.experiment.ModelConfig;
 import org.melanogans.engine.layout.GanUnit;
@@ -32,6 +33,7 @@ import org.melanogans.engine.results.SeedFigures;
 import org.melanogans.engine.results.UsecaseMetrics;
 import org.melanogans.engine.run.GanRun;
 import org.melanogans.engine.tf.CpuFeatures;
+import org.melanogans.engine.tf.GpuProbe;
 import org.melanogans.engine.tf.SessionOptions;
 import org.melanogans.engine.usecase.UsecaseStage;
 
@@ -70,6 +72,8 @@ public final class TrainGoal {
                     + CpuFeatures.detect().noBfloat16() + "; set it to auto (bfloat16 where the CPU has it) or false");
         }
         workspace.requireDataPath(experiment);
+        // a GPU run proves it runs on the GPU before any work, so no CPU figures pass as a GPU run's
+        String gpu = experiment.device() == Device.GPU ? GpuProbe.require(log) : null;
         ImageSet data = workspace.data(experiment);
         if (!histogramModels.isEmpty()) {
             String problem = StructureMetrics.problem(data.count(), experiment.sample().count(), data.resolution(),
@@ -86,18 +90,23 @@ public final class TrainGoal {
         try (RunPlan plan = RunDirectories.open(experiment, ExperimentLoader.sourceText(experiment),
                 workspace.reports(), fresh, log)) {
             log.info("Run directory: " + plan.run().dir());
-            trainIn(plan, data, histogramModels, runUsecase, models.size() == experiment.models().size());
+            trainIn(plan, data, histogramModels, runUsecase, models.size() == experiment.models().size(), gpu);
         }
     }
 
-    /** Trains what the run has not finished yet, publishing its results after each model. */
+    /**
+     * Trains what the run has not finished yet, publishing its results after each model.
+     *
+     * @param gpu the GPU and driver a GPU run found, or null on the CPU
+     */
     private void trainIn(RunPlan plan, ImageSet data, List<ModelConfig> histogramModels, boolean runUsecase,
-                         boolean allModels) {
+                         boolean allModels, String gpu) {
         RunLayout run = plan.run();
         MetricsFile metrics = Files.isRegularFile(run.metrics()) ? MetricsFile.read(run.metrics())
                 : MetricsFile.start(experiment.name(), run.id(), DatasetInfo.of(experiment.data().format(), data, metricsSettings()),
                         Environment.capture(experiment.seed(), SessionOptions.TENSORFLOW_VERSION,
-                                experiment.train().bfloat16()));
+                                experiment.train().bfloat16(), experiment.device(),
+                                experiment.train().intraOpThreads(), gpu));
         List<String> failures = new ArrayList<>();
         for (ModelConfig model : histogramModels) {
             String hash = PlanYaml.modelHash(experiment, model);

@@ -84,6 +84,9 @@ public final class Workspace {
         if (project.data() != null) {
             overrides.put("data.path", resolve(project.data()).toString());
         }
+        if (project.device() != null) {
+            overrides.put("device", project.device());
+        }
         Path file = project.experiment();
         if (file == null) {
             Path quickstart = baseDir.resolve("experiments").resolve("quickstart.yaml");

@@ -17,6 +17,7 @@ import java.util.List;
 import org.melanogans.engine.EngineLog;
 import org.melanogans.engine.EngineRequest;
 import org.melanogans.engine.UserException;
+import org.melanogans.engine.tf.Natives;
 
 /**
  * Runs a TensorFlow-heavy goal (train, sample, bench) in a child JVM.
@@ -40,14 +41,16 @@ public final class ForkedEngine {
     /**
      * Runs {@code request} in a child JVM, forwarding its log lines.
      *
+     * @param natives the TensorFlow natives jar the child loads instead of any on this JVM's
+     *                classpath, or null: those on this JVM's classpath
      * @throws UserException when the child reported a user mistake
      */
-    public static void run(EngineRequest request, List<String> jvmArgs, EngineLog log) {
+    public static void run(EngineRequest request, List<String> jvmArgs, EngineLog log, Path natives) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
         command.add("-cp");
-        command.add(classpath());
+        command.add(String.join(File.pathSeparator, withNatives(classpath(), natives)));
         command.add(EngineMain.class.getName());
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putIfAbsent("TF_ENABLE_ONEDNN_OPTS", "1");
@@ -122,8 +125,28 @@ public final class ForkedEngine {
         }
     }
 
+    /**
+     * The classpath with {@code natives} in place of every natives jar of a platform on it
+     * ({@code tensorflow-core-native-<version>-<classifier>.jar}; the classifier-less jar holds
+     * the Java side and stays).
+     */
+    static List<String> withNatives(List<String> classpath, Path natives) {
+        if (natives == null) {
+            return classpath;
+        }
+        List<String> out = new ArrayList<>();
+        for (String entry : classpath) {
+            String name = Path.of(entry).getFileName().toString();
+            if (!Natives.PUBLISHED.stream().map(Natives::jarName).toList().contains(name)) {
+                out.add(entry);
+            }
+        }
+        out.add(natives.toString());
+        return out;
+    }
+
     /** The classpath this class was loaded from: the plugin's class realm in Maven, else java.class.path. */
-    private static String classpath() {
+    private static List<String> classpath() {
         List<String> entries = new ArrayList<>();
         for (ClassLoader loader = ForkedEngine.class.getClassLoader(); loader != null; loader = loader.getParent()) {
             if (loader instanceof URLClassLoader urls) {
@@ -138,14 +161,14 @@ public final class ForkedEngine {
             }
         }
         if (entries.isEmpty()) {
-            return System.getProperty("java.class.path");
+            return List.of(System.getProperty("java.class.path").split(File.pathSeparator));
         }
         // Maven lends plugins its own SLF4J and keeps it out of their realm; Allure's library needs it
         String slf4j = jarOf(org.slf4j.LoggerFactory.class);
         if (slf4j != null && !entries.contains(slf4j)) {
             entries.add(slf4j);
         }
-        return String.join(File.pathSeparator, entries);
+        return entries;
     }
 
     private static String jarOf(Class<?> type) {

@@ -1,13 +1,19 @@
 package org.melanogans.engine.launch;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.melanogans.engine.EngineLog;
 import org.melanogans.engine.EngineRequest;
 import org.melanogans.engine.GanEngine;
+import org.melanogans.engine.experiment.Device;
+import org.melanogans.engine.tf.GpuDriver;
+import org.melanogans.engine.tf.Natives;
+import org.melanogans.engine.goal.Workspace;
 
 /**
  * Where a request runs: the goals that build TensorFlow graphs in the engine process (see
- * {@link ForkedEngine}), the others (check, evaluate, report, a dry run) in the caller's JVM.
+ * {@link ForkedEngine}) with the natives of the host and the experiment's device, the others
+ * (check, report, a dry run) in the caller's JVM.
  */
 public final class Launcher {
     private Launcher() {
@@ -15,12 +21,39 @@ public final class Launcher {
 
     /**
      * @param jvmArgs options of the engine process (e.g. {@code -Xmx12g}); unused in the caller's JVM
+     * @param natives resolves the natives jar for the host and device; null: the engine process
+     *                keeps the natives already on this JVM's classpath (the engine's own tests)
      */
-    public static void run(EngineRequest request, List<String> jvmArgs, EngineLog log) {
-        if (request.needsTensorFlow()) {
-            ForkedEngine.run(request, jvmArgs, log);
-        } else {
+    public static void run(EngineRequest request, List<String> jvmArgs, EngineLog log, NativesSource natives) {
+        if (!request.needsTensorFlow()) {
             new GanEngine(log).execute(request);
+            return;
         }
+        Path jar = null;
+        if (natives != null) {
+            Device device = new Workspace(request.project(), QUIET).experiment().device();
+            String classifier = Natives.host().classifier(device);
+            if (device == Device.GPU) {
+                log.info("GPU: " + GpuDriver.system().require());   // before anything is resolved or downloaded
+            }
+            jar = natives.jar(classifier);
+            log.debug("TensorFlow natives: " + jar);
+        }
+        ForkedEngine.run(request, jvmArgs, log, jar);
     }
+
+    /** The engine process says what this JVM would (which experiment, which data): once is enough. */
+    private static final EngineLog QUIET = new EngineLog() {
+        @Override
+        public void info(String message) {
+        }
+
+        @Override
+        public void warn(String message) {
+        }
+
+        @Override
+        public void debug(String message) {
+        }
+    };
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.melanogans.engine.experiment.ClassifierConfig;
 import org.melanogans.engine.experiment.DataConfig;
+import org.melanogans.engine.experiment.Defaults;
 import org.melanogans.engine.experiment.Experiment;
 import org.melanogans.engine.experiment.GeneratedConfig;
 import org.melanogans.engine.experiment.LesionClass;
@@ -81,6 +82,10 @@ public final class PlanYaml {
         // so their runs still resume and their results still carry over
         if (!e.seeds().equals(List.of(e.seed()))) {
             root.put("seeds", e.seeds());
+        }
+        // likewise only off the default: CPU plans keep their hashes, a GPU plan hashes differently
+        if (e.device() != Defaults.DEVICE) {
+            root.put("device", YamlNames.of(e.device()));
         }
 
         DataConfig d = e.data();

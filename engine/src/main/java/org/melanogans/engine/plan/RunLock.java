@@ -22,6 +22,12 @@ import org.melanogans.engine.layout.RunLayout;
  * holder never blocks the run: the next process takes the lock over and says whose it was.
  */
 public final class RunLock implements AutoCloseable {
+    /**
+     * The byte locked, past any holder text: Windows locks are mandatory, so a lock over the text
+     * would keep a refused process from reading who holds the run.
+     */
+    private static final long LOCKED_BYTE = 1L << 32;
+
     private final FileChannel channel;
     private final FileLock lock;
 
@@ -40,7 +46,7 @@ public final class RunLock implements AutoCloseable {
         FileChannel channel = FileChannel.open(run.lock(), StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         try {
-            FileLock lock = channel.tryLock();
+            FileLock lock = channel.tryLock(LOCKED_BYTE, 1, false);
             if (lock != null) {
                 String previous = read(channel);
                 if (!previous.isEmpty()) {

@@ -1,6 +1,7 @@
 package org.melanogans.engine.report;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -67,7 +68,6 @@ public final class AllureCommandLine {
                 Path home = dirs.filter(d -> Files.isRegularFile(d.resolve("bin").resolve("allure"))).findFirst()
                         .orElseThrow(() -> new UserException(zip + ": no bin/allure inside; not an Allure"
                                 + " command line distribution"));
-                home.resolve("bin").resolve("allure").toFile().setExecutable(true);
                 return new AllureCommandLine(home);
             }
         } catch (IOException e) {
@@ -90,10 +90,14 @@ public final class AllureCommandLine {
                     }
                 }
             }
-            List<String> command = new ArrayList<>(List.of(home.resolve("bin").resolve("allure").toString(),
-                    "generate", results.toString(), "-o", output.toString(), "--clean"));
+            // its main class on this JVM, as bin/allure would run it: no shell script, so the same on
+            // Windows (where bin/allure is a bash script) and with spaces in paths
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    home.resolve("lib") + File.separator + "*" + File.pathSeparator + home.resolve("lib").resolve("config"),
+                    "io.qameta.allure.CommandLine", "generate", results.toString(), "-o", output.toString(), "--clean"));
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-            pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            pb.environment().put("APP_HOME", home.toString());   // where Allure finds its config and plugins
             Process p = pb.start();
             try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
                     StandardCharsets.UTF_8))) {

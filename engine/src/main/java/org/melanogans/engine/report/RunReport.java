@@ -127,6 +127,20 @@ public final class RunReport {
         p.append("Java=").append(e.java()).append('\n');
         p.append("OS=").append(e.os()).append('\n');
         p.append("CPU=").append(e.cpu()).append(" (").append(e.cores()).append(" cores)\n");
+        if (e.cpuFlags() != null) {
+            p.append("CPU.flags=").append(String.join(" ", e.cpuFlags())).append('\n');
+        }
+        if (e.threads() != null) {
+            p.append("Threads=").append(e.threads()).append('\n');
+        }
+        p.append("Device=").append(e.device() == null ? "cpu" : e.device())
+                .append(e.gpu() == null ? "" : " (" + e.gpu() + ")").append('\n');
+        if (e.natives() != null) {
+            p.append("TensorFlow.natives=").append(e.natives()).append('\n');
+        }
+        if (e.onednn() != null) {
+            p.append("oneDNN=").append(e.onednn() ? "on" : "off").append('\n');
+        }
         p.append("Seed=").append(e.seed()).append('\n');
         p.append("Git.commit=").append(e.gitCommit()).append('\n');
         if (m.dataset() != null) {

@@ -5,7 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.melanogans.engine.experiment.Device;
+import org.melanogans.engine.experiment.YamlNames;
 import org.melanogans.engine.tf.CpuFeatures;
+import org.melanogans.engine.tf.Natives;
 
 /**
  * Where a run happened, so throughput numbers and results can be compared fairly across machines.
@@ -16,6 +19,11 @@ import org.melanogans.engine.tf.CpuFeatures;
  * @param cpuFlags   the instruction sets TensorFlow's kernels choose between that the CPU has
  *                   ({@link CpuFeatures#RELEVANT}; null in older files)
  * @param cores      processors available to the JVM (null in files that do not record it)
+ * @param threads    TensorFlow's intra-op threads ({@code train.intra_op_threads}, 0 resolved to the
+ *                   cores; null in older files)
+ * @param device     where TensorFlow ran the graphs: cpu or gpu (null in older files: cpu)
+ * @param natives    the TensorFlow natives' classifier (linux-x86_64, ...; null in older files)
+ * @param gpu        the GPU and its driver ("NVIDIA L4, driver 550.54.15"), or null on the CPU
  * @param tensorflow TensorFlow version used
  * @param onednn     whether TensorFlow ran its oneDNN kernels (null in older files)
  * @param bfloat16   whether training ran its convolutions in bfloat16 ({@code train.bfloat16}, with
@@ -24,16 +32,30 @@ import org.melanogans.engine.tf.CpuFeatures;
  * @param gitCommit  commit of the working directory's repository ("-dirty" appended when tracked files differ from it), or "unknown"
  */
 public record Environment(String java, String os, String cpu, List<String> cpuFlags, Integer cores,
-                          String tensorflow, Boolean onednn, Boolean bfloat16, Long seed, String gitCommit) {
+                          Integer threads, String device, String natives, String gpu, String tensorflow,
+                          Boolean onednn, Boolean bfloat16, Long seed, String gitCommit) {
     private static final String UNKNOWN = "unknown";
 
-    /** Captures the current machine; never fails (unknown facts are recorded as "unknown"). */
-    public static Environment capture(long seed, String tensorflowVersion, Boolean bfloat16) {
+    /**
+     * Captures the current machine; never fails (unknown facts are recorded as "unknown").
+     *
+     * @param intraOpThreads {@code train.intra_op_threads} (0: all cores)
+     * @param gpu            the GPU and driver the run found, or null on the CPU
+     */
+    public static Environment capture(long seed, String tensorflowVersion, Boolean bfloat16, Device device,
+                                      int intraOpThreads, String gpu) {
         String os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch");
         CpuFeatures cpu = CpuFeatures.detect();
-        return new Environment(System.getProperty("java.version"), os, cpu.model(), cpu.flags(),
-                Runtime.getRuntime().availableProcessors(), tensorflowVersion,
+        int cores = Runtime.getRuntime().availableProcessors();
+        String natives;
+        try {
+            natives = Natives.host().classifier(device);
+        } catch (RuntimeException unpublished) {
+            natives = UNKNOWN;
+        }
+        return new Environment(System.getProperty("java.version"), os, cpu.model(), cpu.flags(), cores,
+                intraOpThreads == 0 ? cores : intraOpThreads, YamlNames.of(device), natives, gpu, tensorflowVersion,
                 cpu.onednn(System.getenv("TF_ENABLE_ONEDNN_OPTS")), bfloat16, seed, currentGitCommit());
     }
 

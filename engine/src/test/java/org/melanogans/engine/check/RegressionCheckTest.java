@@ -30,7 +30,7 @@ class RegressionCheckTest {
 
     private static MetricsFile run(double emd, double imagesPerSecond) {
         return MetricsFile.start("quickstart", "run-0002", new DatasetInfo("generated", 600, 64, "f00"),
-                        new Environment("17", "Linux", "cpu", List.of("avx2"), 2, "1.1.0", true, false, 42L, "abc"))
+                        new Environment("17", "Linux", "cpu", List.of("avx2"), 2, 2, "cpu", "linux-x86_64", null, "1.1.0", true, false, 42L, "abc"))
                 .withModel("dcgan", ModelMetrics.ofSeeds(List.of(SeedFigures.of(42, MetricsFileTest.metrics(emd), null, null, null,
                         ModelMetrics.Networks.of(1000, 500), ModelMetrics.Training.of(imagesPerSecond, 8, 600, 100, 4, 12),
                         2000))));
@@ -171,7 +171,7 @@ class RegressionCheckTest {
                     ModelMetrics.Networks.of(1000, 500), ModelMetrics.Training.of(40 + i, 8, 600, 100, 4, 12), 2000));
         }
         return MetricsFile.start("quickstart", "run-0003", new DatasetInfo("generated", 600, 64, "f00"),
-                new Environment("17", "Linux", "cpu", List.of("avx2"), 2, "1.1.0", true, false, 42L, "abc"))
+                new Environment("17", "Linux", "cpu", List.of("avx2"), 2, 2, "cpu", "linux-x86_64", null, "1.1.0", true, false, 42L, "abc"))
                 .withModel("dcgan", ModelMetrics.ofSeeds(figures));
     }
 
@@ -235,9 +235,9 @@ class RegressionCheckTest {
     @Test
     void anotherMachineIsNamed() {
         Baseline baseline = Baseline.fromMetrics(seeds(0.02, 0.021), false);
-        Environment xeon = new Environment("17", "Linux", "Intel Xeon", List.of("avx2", "amx_bf16"), 2, "1.1.0", true,
-                false, 42L, "abc");
-        assertEquals(List.of("cpu cpu -> Intel Xeon", "cpu flags [avx2] -> [avx2, amx_bf16]"),
+        Environment xeon = new Environment("17", "Linux", "Intel Xeon", List.of("avx2", "amx_bf16"), 2, 2, "gpu",
+                "linux-x86_64-gpu", "NVIDIA L4, driver 550.54.15", "1.1.0", true, false, 42L, "abc");
+        assertEquals(List.of("cpu cpu -> Intel Xeon", "cpu flags [avx2] -> [avx2, amx_bf16]", "device cpu -> gpu"),
                 baseline.differencesFrom(xeon));
         assertEquals(List.of(), baseline.differencesFrom(seeds(0.02).environment()));
     }

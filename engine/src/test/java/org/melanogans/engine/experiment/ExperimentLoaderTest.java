@@ -101,7 +101,7 @@ class ExperimentLoaderTest {
                 + "labels, classes, resolution, crop, limit, generated",
                 error(MINIMAL.replace("  resolution: 32", "  resolution: 32\n  resoluton: 64")
                         .replace("  format: generated\n", "")));
-        assertEquals("x.yaml:8:1: epoch: unknown key; allowed keys: name, seed, seeds, data, train, models, sample, metrics, usecase, report",
+        assertEquals("x.yaml:8:1: epoch: unknown key; allowed keys: name, seed, seeds, device, data, train, models, sample, metrics, usecase, report",
                 error(MINIMAL + "epoch: 3\n"));
     }
 
@@ -312,7 +312,7 @@ class ExperimentLoaderTest {
         assertEquals("x.yaml:14:10: too many aliases (more than 10), write the values out instead",
                 error(yaml.toString()));
         // a few aliases are fine
-        assertEquals("x.yaml:9:1: b: unknown key; allowed keys: name, seed, seeds, data, train, models, sample, metrics, usecase, report",
+        assertEquals("x.yaml:9:1: b: unknown key; allowed keys: name, seed, seeds, device, data, train, models, sample, metrics, usecase, report",
                 error(MINIMAL.replace("epochs: 5", "epochs: &e 5").replace("train:", "train:")
                         + "sample: {count: *e, grid: 1}\nb: 1\n"));
     }

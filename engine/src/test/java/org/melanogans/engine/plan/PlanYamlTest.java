@@ -15,6 +15,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.melanogans.engine.experiment.Device;
 import org.melanogans.engine.experiment.Experiment;
 import org.melanogans.engine.experiment.ExperimentLoader;
 
@@ -137,5 +138,12 @@ class PlanYamlTest {
         assertNotEquals(base, PlanYaml.hash(experiment(dir, Map.of("data.path", "other"))));
         assertNotEquals(base, PlanYaml.hash(experiment(dir, Map.of("models.0.z_dim", "32"))));
         assertNotEquals(base, PlanYaml.hash(experiment(dir, Map.of("train.bfloat16", "true"))));
+        // the device changes the kernels, hence the figures; the default leaves CPU plans as they were
+        assertEquals(base, PlanYaml.hash(experiment(dir, Map.of("device", "cpu"))));
+        Experiment gpu = experiment(dir, Map.of("device", "gpu"));
+        assertNotEquals(base, PlanYaml.hash(gpu));
+        assertTrue(PlanYaml.write(gpu).contains("\ndevice: gpu\n"), PlanYaml.write(gpu));
+        Files.writeString(dir.resolve("gpu-plan.yaml"), PlanYaml.write(gpu));
+        assertEquals(Device.GPU, ExperimentLoader.load(Path.of("gpu-plan.yaml"), dir, Map.of(), Map.of()).device());
     }
 }

@@ -57,7 +57,7 @@ class ComparisonsTest {
     @Test
     void eachPaperValueIsJudgedByItsBand() throws Exception {
         MetricsFile metrics = MetricsFile.start("t1", "run-0001", new DatasetInfo("generated", 10, 32, "x"),
-                        new Environment("17", "Linux", "cpu", List.of("avx2"), 2, "1.1.0", true, false, 42L, "abc"))
+                        new Environment("17", "Linux", "cpu", List.of("avx2"), 2, 2, "cpu", "linux-x86_64", null, "1.1.0", true, false, 42L, "abc"))
                 .withModel("dcgan", completed(0.0164, 0.0058))          // EMD exactly 2x: inside
                 .withModel("lapgan", ModelMetrics.failed("diverged"));
         List<Comparison> c = Comparisons.of(load(YAML), metrics);

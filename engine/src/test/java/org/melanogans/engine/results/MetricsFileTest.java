@@ -31,7 +31,7 @@ public class MetricsFileTest {
     }
 
     static MetricsFile sample() {
-        Environment env = new Environment("17", "Linux", "cpu", List.of("avx2"), 2, "1.1.0", true, false, 42L, "abc");
+        Environment env = new Environment("17", "Linux", "cpu", List.of("avx2"), 2, 2, "cpu", "linux-x86_64", null, "1.1.0", true, false, 42L, "abc");
         return MetricsFile.start("quickstart", "run-0001", new DatasetInfo("generated", 600, 64, "f00"), env)
                 .withModel("dcgan", ModelMetrics.ofSeeds(List.of(SeedFigures.of(42, metrics(0.01), null, 0.12, null, ModelMetrics.Networks.of(123456, 654321),
                         ModelMetrics.Training.of(40.1, 8, 600, 100.0, 4.0, 12.0), 2000))))
@@ -139,7 +139,7 @@ public class MetricsFileTest {
 
     @Test
     void environmentCaptureNeverFailsAndFillsEveryField() {
-        Environment env = Environment.capture(42, "1.1.0", false);
+        Environment env = Environment.capture(42, "1.1.0", false, org.melanogans.engine.experiment.Device.CPU, 0, null);
         assertEquals(System.getProperty("java.version"), env.java());
         assertEquals(Runtime.getRuntime().availableProcessors(), env.cores());
         assertEquals(42, env.seed());
