@@ -19,7 +19,8 @@ import java.util.List;
     @JsonSubTypes.Type(value = EngineRequest.Evaluate.class, name = "evaluate"),
     @JsonSubTypes.Type(value = EngineRequest.Check.class, name = "check"),
     @JsonSubTypes.Type(value = EngineRequest.Report.class, name = "report"),
-    @JsonSubTypes.Type(value = EngineRequest.Bench.class, name = "bench")})
+    @JsonSubTypes.Type(value = EngineRequest.Bench.class, name = "bench"),
+    @JsonSubTypes.Type(value = EngineRequest.Merge.class, name = "merge")})
 public sealed interface EngineRequest {
     /** Where the goal runs and which experiment it reads. */
     Project project();
@@ -45,6 +46,8 @@ public sealed interface EngineRequest {
         void report(Report request);
 
         void bench(Bench request);
+
+        void merge(Merge request);
     }
 
     /**
@@ -64,10 +67,19 @@ public sealed interface EngineRequest {
      * @param fresh  a new run even if the newest is unfinished
      * @param dryRun print the resolved plan and stop
      * @param models a subset of the experiment's models (empty: all, and the use-case stage)
+     * @param shard  {@code -Dgan.shard=i/n}: only the units of shard i of n, or null (see
+     *               {@link org.melanogans.engine.shard.Shard#select})
+     * @param shards {@code -Dgan.shards=n}: the number of shards of a Kubernetes Indexed Job, or null
      */
-    record Train(Project project, boolean fresh, boolean dryRun, List<String> models) implements EngineRequest {
+    record Train(Project project, boolean fresh, boolean dryRun, List<String> models, String shard, Integer shards)
+            implements EngineRequest {
         public Train {
             models = List.copyOf(models);
+        }
+
+        /** The whole run, or a subset of its models. */
+        public Train(Project project, boolean fresh, boolean dryRun, List<String> models) {
+            this(project, fresh, dryRun, models, null, null);
         }
 
         @Override
@@ -169,6 +181,22 @@ public sealed interface EngineRequest {
         @Override
         public void runOn(Goals goals) {
             goals.bench(this);
+        }
+    }
+
+    /**
+     * gan:merge: the runs of an experiment's shards combined into one run.
+     *
+     * @param from the shards' run folders, or folders holding them (searched a few levels down)
+     */
+    record Merge(Project project, List<Path> from) implements EngineRequest {
+        public Merge {
+            from = from == null ? List.of() : List.copyOf(from);
+        }
+
+        @Override
+        public void runOn(Goals goals) {
+            goals.merge(this);
         }
     }
 

@@ -6,7 +6,9 @@ import org.melanogans.engine.goal.CheckGoal;
 import org.melanogans.engine.goal.EvaluateGoal;
 import org.melanogans.engine.goal.ReportGoal;
 import org.melanogans.engine.goal.SampleGoal;
+import org.melanogans.engine.goal.MergeGoal;
 import org.melanogans.engine.goal.TrainGoal;
+import org.melanogans.engine.shard.Shard;
 import org.melanogans.engine.goal.Workspace;
 import org.melanogans.engine.plan.PlanYaml;
 
@@ -41,7 +43,14 @@ public final class GanEngine implements EngineRequest.Goals {
             PlanYaml.write(experiment).lines().forEach(line -> log.info("  " + line));
             return;
         }
-        new TrainGoal(workspace, experiment).run(request.fresh(), request.models());
+        new TrainGoal(workspace, experiment).run(request.fresh(), request.models(),
+                Shard.select(request.shard(), request.shards(), System.getenv()));
+    }
+
+    /** gan:merge: the runs of an experiment's shards combined into one run. */
+    @Override
+    public void merge(EngineRequest.Merge request) {
+        MergeGoal.run(workspace(request), request);
     }
 
     /** gan:sample: samples from the newest checkpoint of a run's models. */

@@ -29,6 +29,20 @@ public class TrainMojo extends AbstractGanMojo {
     @Parameter(property = "gan.models")
     private String models;
 
+    /**
+     * Runs only shard i of n of the run's units ({@code 2/4}, numbered from 1): each (model, seed)
+     * and each use-case seed is a unit, dealt round-robin in the experiment's order. Without it,
+     * GitLab's {@code CI_NODE_INDEX}/{@code CI_NODE_TOTAL} or Kubernetes'
+     * {@code JOB_COMPLETION_INDEX} (with {@code gan.shards}) select the shard. Combine the shards'
+     * runs with gan:merge.
+     */
+    @Parameter(property = "gan.shard")
+    private String shard;
+
+    /** The number of shards of a Kubernetes Indexed Job (its completions), read with JOB_COMPLETION_INDEX. */
+    @Parameter(property = "gan.shards")
+    private Integer shards;
+
     @Override
     String goal() {
         return "train";
@@ -43,6 +57,6 @@ public class TrainMojo extends AbstractGanMojo {
     EngineRequest request(EngineRequest.Project project) {
         List<String> subset = models == null || models.isBlank() ? List.of()
                 : Arrays.stream(models.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        return new EngineRequest.Train(project, fresh, dryRun, subset);
+        return new EngineRequest.Train(project, fresh, dryRun, subset, shard, shards);
     }
 }

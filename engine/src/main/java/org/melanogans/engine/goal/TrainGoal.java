@@ -30,6 +30,7 @@ import org.melanogans.engine.results.MetricsHistory;
 import org.melanogans.engine.results.ModelMetrics;
 import org.melanogans.engine.results.ModelStatus;
 import org.melanogans.engine.results.SeedFigures;
+import org.melanogans.engine.shard.Shard;
 import org.melanogans.engine.results.UsecaseMetrics;
 import org.melanogans.engine.run.GanRun;
 import org.melanogans.engine.tf.CpuFeatures;
@@ -54,8 +55,15 @@ public final class TrainGoal {
         this.log = workspace.log();
     }
 
-    /** @param modelNames a subset of the models (empty: all, and the use-case stage) */
-    public void run(boolean fresh, List<String> modelNames) {
+    /**
+     * @param modelNames a subset of the models (empty: all, and the use-case stage)
+     * @param shard      the shard of the run's units to run, or null: all of them
+     */
+    public void run(boolean fresh, List<String> modelNames, Shard shard) {
+        if (shard != null && !modelNames.isEmpty()) {
+            throw new UserException("gan.models and gan.shard: a shard is a part of the whole run; give one or the"
+                    + " other");
+        }
         List<ModelConfig> models = Workspace.select(experiment, modelNames, "gan.models");
         List<String> usecaseGans = Workspace.usecaseGans(experiment);
         for (String name : modelNames) {
@@ -87,20 +95,29 @@ public final class TrainGoal {
         } else if (experiment.usecase() != null) {
             log.info("usecase: skipped (-Dgan.models names a subset of the models)");
         }
+        List<Shard.Unit> units = shard == null ? Shard.units(experiment) : shard.of(experiment);
+        if (shard != null) {
+            log.info("Shard " + shard + ": " + units.size() + " of " + Shard.units(experiment).size() + " units ("
+                    + units.stream().map(Shard.Unit::toString).collect(java.util.stream.Collectors.joining(", "))
+                    + ")");
+        }
         try (RunPlan plan = RunDirectories.open(experiment, ExperimentLoader.sourceText(experiment),
-                workspace.reports(), fresh, log)) {
+                workspace.reports(), fresh, shard, log)) {
             log.info("Run directory: " + plan.run().dir());
-            trainIn(plan, data, histogramModels, runUsecase, models.size() == experiment.models().size(), gpu);
+            trainIn(plan, data, histogramModels, runUsecase, models.size() == experiment.models().size(), gpu,
+                    shard, units);
         }
     }
 
     /**
      * Trains what the run has not finished yet, publishing its results after each model.
      *
-     * @param gpu the GPU and driver a GPU run found, or null on the CPU
+     * @param gpu   the GPU and driver a GPU run found, or null on the CPU
+     * @param shard the shard run, or null: the whole run
+     * @param units the units to run (all of them without a shard)
      */
     private void trainIn(RunPlan plan, ImageSet data, List<ModelConfig> histogramModels, boolean runUsecase,
-                         boolean allModels, String gpu) {
+                         boolean allModels, String gpu, Shard shard, List<Shard.Unit> units) {
         RunLayout run = plan.run();
         MetricsFile metrics = Files.isRegularFile(run.metrics()) ? MetricsFile.read(run.metrics())
                 : MetricsFile.start(experiment.name(), run.id(), DatasetInfo.of(experiment.data().format(), data, metricsSettings()),
@@ -109,13 +126,18 @@ public final class TrainGoal {
                                 experiment.train().intraOpThreads(), gpu));
         List<String> failures = new ArrayList<>();
         for (ModelConfig model : histogramModels) {
+            List<Long> seeds = units.stream().filter(u -> model.name().equals(u.model())).map(Shard.Unit::seed)
+                    .toList();
+            if (seeds.isEmpty()) {
+                continue;   // all of its seeds are other shards' units
+            }
             String hash = PlanYaml.modelHash(experiment, model);
             if (finished(metrics.models().get(model.name()), run)) {
                 log.info(model.name() + ": finished before in " + run.id() + "; its results are kept as they are");
                 continue;
             }
             try {
-                metrics = metrics.withModel(model.name(), trainModel(plan, data, model).from(run.id(), hash));
+                metrics = metrics.withModel(model.name(), trainModel(plan, data, model, seeds).from(run.id(), hash));
             } catch (RuntimeException e) {
                 String message = describe(e);
                 log.warn(model.name() + " failed: " + message);
@@ -124,12 +146,14 @@ public final class TrainGoal {
             }
             publish(plan, metrics);
         }
+        List<Long> usecaseSeeds = units.stream().filter(Shard.Unit::isUsecase).map(Shard.Unit::seed).toList();
+        runUsecase = runUsecase && !usecaseSeeds.isEmpty();
         if (runUsecase && metrics.usecase() != null && metrics.usecase().status() == ModelStatus.COMPLETED) {
             log.info("usecase: finished before in " + run.id() + "; its results are kept as they are");
         } else if (runUsecase) {
             UsecaseStage stage = new UsecaseStage(experiment, plan, log);
             try {
-                metrics = metrics.withUsecase(stage.run(data).from(run.id(), plan.planHash()));
+                metrics = metrics.withUsecase(stage.run(data, usecaseSeeds).from(run.id(), plan.planHash()));
             } catch (RuntimeException e) {
                 String message = describe(e);
                 log.warn("usecase failed: " + message);
@@ -140,8 +164,9 @@ public final class TrainGoal {
             publish(plan, metrics);
         }
         log.info("Metrics: " + run.metrics());
-        boolean complete = failures.isEmpty() && (runUsecase || experiment.usecase() == null && allModels);
-        if (complete) {
+        boolean complete = failures.isEmpty() && (shard != null || runUsecase
+                || experiment.usecase() == null && allModels);
+        if (complete && shard == null) {
             // one line per finished run, before the report, so the value trends attached to it end with this run
             MetricsHistory.appendOnce(workspace.folder(experiment).history(), metrics);
         }
@@ -170,9 +195,12 @@ public final class TrainGoal {
      * Trains and scores the model once per training seed. Each seed is a unit with its own
      * checkpoints, samples and result file: a finished seed is read back, never trained again.
      */
-    private ModelMetrics trainModel(RunPlan plan, ImageSet data, ModelConfig model) {
+    private ModelMetrics trainModel(RunPlan plan, ImageSet data, ModelConfig model, List<Long> seeds) {
         List<SeedFigures> figures = new ArrayList<>();
         for (GanUnit unit : plan.run().units(model.name(), experiment.seeds())) {
+            if (!seeds.contains(unit.seed())) {
+                continue;
+            }
             String name = unit.label();
             if (Files.isRegularFile(unit.layout().result())) {
                 log.info(name + ": finished before in " + plan.run().id() + "; its figures are kept as they are");
@@ -204,6 +232,9 @@ public final class TrainGoal {
      */
     private void publish(RunPlan plan, MetricsFile metrics) {
         metrics.write(plan.run().metrics());
+        if (Files.isRegularFile(plan.run().shard())) {
+            return;   // a shard's run holds part of the results: gan:merge makes the experiment's latest
+        }
         boolean hasResult = metrics.models().values().stream().anyMatch(m -> m.status() == ModelStatus.COMPLETED)
                 || metrics.usecase() != null && metrics.usecase().status() == ModelStatus.COMPLETED;
         if (hasResult) {

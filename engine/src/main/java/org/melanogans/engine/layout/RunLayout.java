@@ -11,6 +11,8 @@ import java.util.List;
  * plan.yaml, plan.sha256   the resolved plan, written before any work
  * source.json, experiment.yaml  the experiment file it was made from (path, hash, content)
  * COMPLETE                 present once every model (and the use-case) finished
+ * shard.json               only in a shard's run: which shard of how many, its units, its host
+ * shards.json              only in a run gan:merge made: the shards it combined (shard.json of each)
  * metrics.json             the figures CI reads
  * models/&lt;m&gt;/            checkpoints/, losses.jsonl, emd.jsonl
  * samples/&lt;m&gt;/           sample-NNNNN.png
@@ -57,6 +59,16 @@ public record RunLayout(Path dir) {
     }
 
     /** Held by the build that trains the run. */
+    /** Present when the run holds one shard's units ({@code -Dgan.shard}). */
+    public Path shard() {
+        return dir.resolve("shard.json");
+    }
+
+    /** Present in a run gan:merge combined from shards: their records. */
+    public Path shards() {
+        return dir.resolve("shards.json");
+    }
+
     public Path lock() {
         return dir.resolve(".lock");
     }

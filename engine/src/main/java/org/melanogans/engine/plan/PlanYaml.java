@@ -54,6 +54,19 @@ public final class PlanYaml {
     }
 
     /**
+     * The plan's hash without where the data lies ({@code data.path}): shards of one run on
+     * machines that hold the same images in other folders have the same portable hash (the
+     * images themselves are compared by their dataset hash).
+     */
+    public static String portableHash(Experiment e) {
+        Map<String, Object> tree = tree(e, false);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> data = (Map<String, Object>) tree.get("data");
+        data.remove("path");
+        return sha256(dump(tree));
+    }
+
+    /**
      * The hash of what one model's figures depend on: the plan with only that model and without the
      * use-case stage. Equal hashes in two runs mean the model was trained and scored the same way,
      * so its result can stand in for the other's.

@@ -11,10 +11,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.melanogans.engine.AtomicFile;
 import org.melanogans.engine.Folders;
 import org.melanogans.engine.EngineLog;
+import org.melanogans.engine.Host;
 import org.melanogans.engine.UserException;
 import org.melanogans.engine.experiment.Experiment;
 import org.melanogans.engine.experiment.ExperimentLoader;
@@ -23,6 +25,8 @@ import org.melanogans.engine.layout.ReportsRoot;
 import org.melanogans.engine.layout.RunLayout;
 import org.melanogans.engine.results.MetricsFile;
 import org.melanogans.engine.results.ModelStatus;
+import org.melanogans.engine.shard.Shard;
+import org.melanogans.engine.shard.ShardRecord;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -53,11 +57,13 @@ public final class RunDirectories {
      * is replaced, so it never blocks a corrected command.
      *
      * @param sourceText the experiment file's content, kept in the run
+     * @param shard      the shard this build runs ({@code shard.json} in the run), or null: the whole run
      * @throws UserException when another experiment file of the same name has runs here, or when
      *                       the newest run is unfinished, {@code fresh} is false and its plan
      *                       differs (the message lists up to five changed keys)
      */
-    public static RunPlan open(Experiment e, String sourceText, ReportsRoot reports, boolean fresh, EngineLog log) {
+    public static RunPlan open(Experiment e, String sourceText, ReportsRoot reports, boolean fresh, Shard shard,
+                               EngineLog log) {
         String hash = PlanYaml.hash(e);
         String planText = PlanYaml.write(e);
         ExperimentFolder folder = reports.experiment(e.name());
@@ -83,6 +89,16 @@ public final class RunDirectories {
                     runs = folder.runNumbers();
                 } else if (lock != null && !fresh) {
                     String oldHash = readOrNull(newest.planHash());
+                    Shard oldShard = Files.isRegularFile(newest.shard()) ? ShardRecord.read(newest.shard()).shard()
+                            : null;
+                    if (hash.equals(oldHash == null ? null : oldHash.trim()) && !Objects.equals(shard, oldShard)) {
+                        lock.close();
+                        throw new UserException(newest.dir() + " is unfinished and holds " + (oldShard == null
+                                ? "the whole run" : "shard " + oldShard) + ", not " + (shard == null ? "the whole run"
+                                : "shard " + shard) + "; run again with -Dgan.fresh to start a new run, or with"
+                                + (oldShard == null ? "out -Dgan.shard" : " -Dgan.shard=" + oldShard)
+                                + " to finish it");
+                    }
                     if (hash.equals(oldHash == null ? null : oldHash.trim())) {
                         log.info("Resuming " + newest.id() + " of " + e.name() + " (unfinished, same plan) in "
                                 + newest.dir());
@@ -108,7 +124,12 @@ public final class RunDirectories {
                 SourceRecord.write(run, e, sourceText);
                 writeAtomically(run.plan(), planText);
                 writeAtomically(run.planHash(), hash + "\n");
-                log.info("Starting " + run.id() + " of " + e.name() + " in " + run.dir());
+                if (shard != null) {
+                    new ShardRecord(shard.index(), shard.count(), hash,
+                            shard.of(e).stream().map(Shard.Unit::toString).toList(), Host.name()).write(run.shard());
+                }
+                log.info("Starting " + run.id() + " of " + e.name() + (shard == null ? "" : " (shard " + shard + ")")
+                        + " in " + run.dir());
                 return new RunPlan(e, run, hash, false, lock);
             }
             throw new IllegalStateException("could not create a run directory in " + folder.dir()

@@ -1,7 +1,6 @@
 package org.melanogans.engine.plan;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -11,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Consumer;
+import org.melanogans.engine.Host;
 import org.melanogans.engine.UserException;
 import org.melanogans.engine.layout.RunLayout;
 
@@ -53,7 +53,7 @@ public final class RunLock implements AutoCloseable {
                     warnings.accept(run.id() + ": took over the lock of " + previous + ", which ended without"
                             + " releasing it (killed or crashed); its finished work is kept");
                 }
-                byte[] holder = (goal + " (pid " + ProcessHandle.current().pid() + " on " + host() + ", since "
+                byte[] holder = (goal + " (pid " + ProcessHandle.current().pid() + " on " + Host.name() + ", since "
                         + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ")").getBytes(StandardCharsets.UTF_8);
                 channel.truncate(0);
                 channel.write(ByteBuffer.wrap(holder), 0);
@@ -105,18 +105,6 @@ public final class RunLock implements AutoCloseable {
         ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(channel.size(), 4096));
         channel.read(buffer, 0);
         return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).trim();
-    }
-
-    private static String host() {
-        String host = System.getenv("HOSTNAME");
-        if (host != null && !host.isBlank()) {
-            return host;
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "an unnamed host";
-        }
     }
 
     @Override

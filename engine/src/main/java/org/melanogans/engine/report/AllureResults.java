@@ -43,9 +43,10 @@ public final class AllureResults {
     /**
      * @param attachments per subject (model or set), files attached to each of its comparisons
      *                    (sample grids, plots); missing files are skipped, never invented
+     * @param labels      per subject, further labels ({name, value}: the shards and hosts of a merged run)
      */
     public static void write(Path resultsDir, String experiment, List<Comparison> comparisons,
-                             java.util.Map<String, List<Path>> attachments) {
+                             java.util.Map<String, List<Path>> attachments, java.util.Map<String, List<String[]>> labels) {
         try {
             Files.createDirectories(resultsDir);
         } catch (IOException e) {
@@ -61,8 +62,8 @@ public final class AllureResults {
                     .setTestCaseId(fullName)
                     .setFullName(fullName)
                     .setName(c.subject() + ": " + c.metric() + " against the paper")
-                    .setLabels(List.of(label("epic", experiment), label("feature", c.stage()),
-                            label("story", c.subject()), label("suite", experiment), label("subSuite", c.stage())))
+                    .setLabels(labels(experiment, c, labels.getOrDefault(
+                            Comparison.TABLE_1.equals(c.stage()) ? c.subject() : "usecase", List.of())))
                     .setParameters(parameters(c));
             lifecycle.scheduleTestCase(result);
             lifecycle.startTestCase(uuid);
@@ -154,6 +155,13 @@ public final class AllureResults {
             lifecycle.updateTestCase(uuid, r -> r.setStart(r.getStop()));   // a comparison of numbers takes no time
             lifecycle.writeTestCase(uuid);
         }
+    }
+
+    private static List<Label> labels(String experiment, Comparison c, List<String[]> more) {
+        List<Label> labels = new ArrayList<>(List.of(label("epic", experiment), label("feature", c.stage()),
+                label("story", c.subject()), label("suite", experiment), label("subSuite", c.stage())));
+        more.forEach(l -> labels.add(label(l[0], l[1])));
+        return labels;
     }
 
     private static List<Parameter> parameters(Comparison c) {

@@ -19,6 +19,7 @@ import org.melanogans.engine.layout.GanLayout;
 import org.melanogans.engine.layout.RunLayout;
 import org.melanogans.engine.results.Environment;
 import org.melanogans.engine.results.MetricsFile;
+import org.melanogans.engine.shard.ShardRecord;
 
 /**
  * A run's Allure results in {@code <run>/allure-results/}: the comparisons with the paper
@@ -82,10 +83,15 @@ public final class RunReport {
             files.add(run.plan());
             attachments.putIfAbsent(c.subject(), files);
         }
-        AllureResults.write(results, experiment.name(), comparisons, attachments);
-        writeText(results.resolve("environment.properties"), environment(metrics));
-        Json.write(results.resolve("executor.json"), new Executor("gan-maven-plugin", "maven",
-                experiment.name() + " " + metrics.run()));
+        List<ShardRecord> shards = Files.isRegularFile(run.shards())
+                ? List.of(Json.read(run.shards(), ShardRecord[].class, "shard records")) : List.of();
+        AllureResults.write(results, experiment.name(), comparisons, attachments, shardLabels(shards));
+        writeText(results.resolve("environment.properties"), environment(metrics) + shardEnvironment(shards));
+        Json.write(results.resolve("executor.json"), shards.isEmpty()
+                ? new Executor("gan-maven-plugin", "maven", experiment.name() + " " + metrics.run())
+                : new Executor("gan:merge", "shards", experiment.name() + " " + metrics.run() + ": " + shards.size()
+                        + " shards on " + shards.stream().map(ShardRecord::host).distinct()
+                        .collect(java.util.stream.Collectors.joining(", "))));
         Json.write(results.resolve("categories.json"), CATEGORIES);
         return comparisons;
     }
@@ -119,6 +125,40 @@ public final class RunReport {
             new Category("Diverged training", List.of("broken"), ".*diverged.*"),
             new Category("Data errors", List.of("broken"), ".*(image|data|csv|CSV).*"),
             new Category("Not run", List.of("skipped"), null));
+
+    /**
+     * For a run merged from shards: per subject (a model, or every use-case set), a {@code shard}
+     * and a {@code host} label for each shard that ran one of its units.
+     */
+    private static Map<String, List<String[]>> shardLabels(List<ShardRecord> shards) {
+        Map<String, List<String[]>> labels = new LinkedHashMap<>();
+        for (ShardRecord s : shards) {
+            for (String unit : s.units()) {
+                String subject = unit.substring(0, unit.lastIndexOf(" seed "));
+                List<String[]> own = labels.computeIfAbsent(subject, k -> new ArrayList<>());
+                String[] shard = {"shard", s.shard().toString()};
+                String[] host = {"host", s.host()};
+                if (own.stream().noneMatch(l -> java.util.Arrays.equals(l, shard))) {
+                    own.add(shard);
+                }
+                if (own.stream().noneMatch(l -> java.util.Arrays.equals(l, host))) {
+                    own.add(host);
+                }
+            }
+        }
+        return labels;
+    }
+
+    /** Every shard's machine under its own keys, so that no runner's facts overwrite another's. */
+    private static String shardEnvironment(List<ShardRecord> shards) {
+        StringBuilder p = new StringBuilder();
+        for (ShardRecord s : shards) {
+            String key = "Shard." + s.index() + ".of." + s.count();
+            p.append(key).append(".host=").append(s.host()).append('\n');
+            p.append(key).append(".units=").append(String.join(", ", s.units())).append('\n');
+        }
+        return p.toString();
+    }
 
     private static String environment(MetricsFile m) {
         Environment e = m.environment();

@@ -95,8 +95,12 @@ public final class UsecaseStage {
         return labels;
     }
 
-    /** Runs every seed (skipping finished classifiers) and summarises them. */
-    public UsecaseMetrics run(ImageSet data) {
+    /**
+     * Runs the given seeds of the stage (skipping finished classifiers) and summarises them.
+     *
+     * @param seeds the stage's seeds to run: all of them, or those of one shard
+     */
+    public UsecaseMetrics run(ImageSet data, List<Long> seeds) {
         Map<String, LesionClass> labels = preflight(experiment, data);
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < data.count(); i++) {
@@ -105,16 +109,12 @@ public final class UsecaseStage {
         ClassifierConfig c = usecase.classifier();
         ImageSet real = data.resized(c.resolution());
         Map<String, List<SeedRun>> runs = new LinkedHashMap<>();
-        Map<String, String> descriptions = new LinkedHashMap<>();
-        descriptions.put(FULL, "the training split (B_Full)");
-        descriptions.put(IMBALANCED, "the training split with its melanoma cut to " + usecase.retainedMelanoma()
-                + " (B_Imb)");
-        for (String gan : usecase.gans()) {
-            descriptions.put(augmentedSet(gan), "B_Imb plus " + gan + " melanoma restoring the training split's "
-                    + "class counts (GAN pool: " + YamlNames.of(usecase.pool()) + ")");
-        }
+        Map<String, String> descriptions = descriptions(usecase);
         descriptions.keySet().forEach(set -> runs.put(set, new ArrayList<>()));
         for (long seed : usecase.seeds()) {
+            if (!seeds.contains(seed)) {
+                continue;
+            }
             StratifiedSplit split = StratifiedSplit.of(labels, usecase.trainingFraction(), seed);
             ImbalancedTrainingSet imbalanced = ImbalancedTrainingSet.of(split, usecase.retainedMelanoma(), seed);
             SeedLayout seedDir = plan.run().usecaseSeed(seed);
@@ -138,10 +138,48 @@ public final class UsecaseStage {
                 }));
             }
         }
+        return summary(descriptions, runs);
+    }
+
+    private UsecaseMetrics summary(Map<String, String> descriptions, Map<String, List<SeedRun>> runs) {
         Map<String, SetResult> sets = new LinkedHashMap<>();
         runs.forEach((set, seedRuns) -> sets.put(set, new SetResult(descriptions.get(set), summarise(seedRuns),
                 seedRuns)));
         return UsecaseMetrics.completed(settings(), sets);
+    }
+
+    /** The sets the stage trains a classifier on, each with what it is. */
+    private static Map<String, String> descriptions(UsecaseConfig usecase) {
+        Map<String, String> descriptions = new LinkedHashMap<>();
+        descriptions.put(FULL, "the training split (B_Full)");
+        descriptions.put(IMBALANCED, "the training split with its melanoma cut to " + usecase.retainedMelanoma()
+                + " (B_Imb)");
+        for (String gan : usecase.gans()) {
+            descriptions.put(augmentedSet(gan), "B_Imb plus " + gan + " melanoma restoring the training split's "
+                    + "class counts (GAN pool: " + YamlNames.of(usecase.pool()) + ")");
+        }
+        return descriptions;
+    }
+
+    /**
+     * The stage's figures from the classifiers' result files already in the run (every seed and
+     * set), as {@link #run} summarises them; null when one is missing.
+     */
+    public UsecaseMetrics fromFiles() {
+        Map<String, String> descriptions = descriptions(usecase);
+        Map<String, List<SeedRun>> runs = new LinkedHashMap<>();
+        for (String set : descriptions.keySet()) {
+            List<SeedRun> seedRuns = new ArrayList<>();
+            for (long seed : usecase.seeds()) {
+                Path file = plan.run().usecaseSeed(seed).result(set);
+                if (!Files.isRegularFile(file)) {
+                    return null;
+                }
+                seedRuns.add(SeedRun.read(file));
+            }
+            runs.put(set, seedRuns);
+        }
+        return summary(descriptions, runs);
     }
 
     /** How the stage runs, as metrics.json states it (also for a stage that failed). */

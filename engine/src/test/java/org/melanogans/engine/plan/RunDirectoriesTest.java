@@ -71,7 +71,7 @@ class RunDirectoriesTest {
 
     /** Opens a run as gan:train does and lets it go, as gan:train does when it ends. */
     private static RunPlan opened(Experiment e, String text, ReportsRoot reports, boolean fresh, EngineLog log) {
-        RunPlan plan = RunDirectories.open(e, text, reports, fresh, log);
+        RunPlan plan = RunDirectories.open(e, text, reports, fresh, null, log);
         plan.close();
         return plan;
     }
@@ -145,7 +145,7 @@ class RunDirectoriesTest {
 
     @Test
     void aRunAnotherBuildHoldsIsNeitherResumedNorReplaced() throws IOException {
-        try (RunPlan held = RunDirectories.open(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, log)) {
+        try (RunPlan held = RunDirectories.open(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, null, log)) {
             // it has not saved a checkpoint yet, so it looks as if it did no work
             String message = assertThrows(UserException.class, () -> opened(experiment(Map.of()), PlanYamlTest.YAML,
                     reports(), false, log)).getMessage();

@@ -33,7 +33,8 @@ class AllureResultsTest {
                         Band.absolute(0.05),
                         Verdict.NOT_RUN, "not run", Comparison.Spread.NONE));
         Path results = dir.resolve("allure-results");
-        AllureResults.write(results, "table1-cpu", comparisons, Map.of("dcgan", List.of(grid, dir.resolve("none.png"))));
+        AllureResults.write(results, "table1-cpu", comparisons, Map.of("dcgan", List.of(grid, dir.resolve("none.png"))),
+                Map.of());
 
         ObjectMapper json = new ObjectMapper();
         Map<String, JsonNode> byName = new HashMap<>();
@@ -72,7 +73,7 @@ class AllureResultsTest {
         assertEquals("skipped", byName.get("b-full: validation_accuracy against the paper").path("status").asText());
         // the history id names the comparison, not the run: Allure's trends follow it across runs
         Path again = dir.resolve("again");
-        AllureResults.write(again, "table1-cpu", comparisons.subList(0, 1), Map.of());
+        AllureResults.write(again, "table1-cpu", comparisons.subList(0, 1), Map.of(), Map.of());
         try (Stream<Path> s = Files.list(again)) {
             JsonNode second = json.readTree(s.filter(f -> f.toString().endsWith("-result.json")).findFirst()
                     .orElseThrow().toFile());
