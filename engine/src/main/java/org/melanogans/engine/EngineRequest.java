@@ -151,9 +151,10 @@ public sealed interface EngineRequest {
     /**
      * gan:report.
      *
-     * @param allureZip the Allure command line distribution (the plugin's own dependency)
+     * @param allureZip  the Allure command line distribution (the plugin's own dependency)
+     * @param singleFile one self-contained index.html that opens from file:// (what a CI job uploads)
      */
-    record Report(Project project, String run, Path allureZip) implements EngineRequest {
+    record Report(Project project, String run, Path allureZip, boolean singleFile) implements EngineRequest {
         @Override
         public void runOn(Goals goals) {
             goals.report(this);

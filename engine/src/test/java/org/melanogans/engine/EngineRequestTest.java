@@ -20,7 +20,7 @@ class EngineRequestTest {
                 new EngineRequest.Sample(PROJECT, "run-0003", "dcgan", 16, 3L),
                 new EngineRequest.Evaluate(PROJECT, "latest", Path.of("real"), Path.of("fake"), Path.of("out.json")),
                 new EngineRequest.Check(PROJECT, null, Path.of("b.json"), true, true, false),
-                new EngineRequest.Report(PROJECT, "latest", Path.of("/m2/allure.zip")),
+                new EngineRequest.Report(PROJECT, "latest", Path.of("/m2/allure.zip"), true),
                 new EngineRequest.Bench(PROJECT, "ddgan-upsampling", 64, 10, 2, null, 2, 1, 32, null, true,
                         null),
                 new EngineRequest.Merge(PROJECT, List.of(Path.of("shards"), Path.of("/ci/run 2"))));

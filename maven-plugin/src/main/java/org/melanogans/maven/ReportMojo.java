@@ -21,6 +21,13 @@ public class ReportMojo extends AbstractGanMojo {
     @Parameter(property = "gan.run", defaultValue = "latest")
     private String run;
 
+    /**
+     * Writes the report as one self-contained {@code index.html} that opens from file:// (Allure's
+     * {@code --single-file}): what a CI job uploads as an artifact.
+     */
+    @Parameter(property = "gan.singleFile", defaultValue = "false")
+    private boolean singleFile;
+
     @Parameter(defaultValue = "${plugin.artifacts}", readonly = true, required = true)
     private List<Artifact> pluginArtifacts;
 
@@ -41,6 +48,6 @@ public class ReportMojo extends AbstractGanMojo {
                 .findFirst()
                 .orElseThrow(() -> new MojoFailureException("gan-maven-plugin was built without its Allure command"
                         + " line dependency; reinstall the plugin"));
-        return new EngineRequest.Report(project, run, allure.getFile().toPath());
+        return new EngineRequest.Report(project, run, allure.getFile().toPath(), singleFile);
     }
 }

@@ -41,12 +41,16 @@ public final class ReportGoal {
         try (RunLock lock = RunLock.acquire(run, "gan:report", "wait for it to end", workspace.log()::warn)) {
             comparisons = RunReport.write(experiment, MetricsFile.read(metricsFile), run, folder);
             AllureCommandLine.unpack(request.allureZip(), workspace.reports().allureTool()).generate(
-                    run.allureResults(), output, workspace.log());
+                    run.allureResults(), output, request.singleFile(), workspace.log());
         }
         workspace.log().info("Allure report of " + (latest ? "the latest results (" + run.id() + ")" : run.id())
                 + ": " + comparisons.size() + " comparisons " + Comparisons.count(comparisons) + " in "
                 + output.resolve("index.html"));
-        workspace.log().info("Open " + output.resolve("index.html") + " through a web server, e.g. python3 -m"
-                + " http.server -d " + output);
+        workspace.log().info(request.singleFile()
+                ? "Open " + output.resolve("index.html").toUri() + " in a browser: one self-contained file, it opens"
+                        + " from the disk and can be uploaded or mailed as it is"
+                : "View it through a web server (a browser does not load the report's data from file://): python3 -m"
+                        + " http.server -d " + output + ", then http://localhost:8000; or write one file that opens"
+                        + " from the disk with -Dgan.singleFile");
     }
 }

@@ -79,7 +79,7 @@ public final class AllureCommandLine {
      * {@code allure generate results -o output --clean}, after copying {@code output/history} (the
      * previous report's) into the results so the trend graphs continue.
      */
-    public void generate(Path results, Path output, EngineLog log) {
+    public void generate(Path results, Path output, boolean singleFile, EngineLog log) {
         try {
             Path history = output.resolve("history");
             if (Files.isDirectory(history)) {
@@ -96,6 +96,9 @@ public final class AllureCommandLine {
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                     home.resolve("lib") + File.separator + "*" + File.pathSeparator + home.resolve("lib").resolve("config"),
                     "io.qameta.allure.CommandLine", "generate", results.toString(), "-o", output.toString(), "--clean"));
+            if (singleFile) {
+                command.add("--single-file");
+            }
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
             pb.environment().put("APP_HOME", home.toString());   // where Allure finds its config and plugins
             Process p = pb.start();

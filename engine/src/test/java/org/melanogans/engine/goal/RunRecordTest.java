@@ -151,13 +151,13 @@ class RunRecordTest {
         project.check("rec.yaml", true);
         project.check("rec.yaml", false);
         Path zip = Path.of(System.getProperty("allure.commandline.zip"));
-        project.engine().report(new EngineRequest.Report(project.project("rec.yaml", null), "latest", zip));
+        project.engine().report(new EngineRequest.Report(project.project("rec.yaml", null), "latest", zip, false));
         List<String> after = features(run);
         assertTrue(after.contains("regression check") && after.contains("histogram metrics"),
                 "the report's comparison beside the check's rows: " + after);
         project.check("rec.yaml", false);
         assertEquals(after, features(run), "a check replaces its own earlier rows and keeps the report's");
-        project.engine().report(new EngineRequest.Report(project.project("rec.yaml", null), "latest", zip));
+        project.engine().report(new EngineRequest.Report(project.project("rec.yaml", null), "latest", zip, false));
         assertEquals(after, features(run), "a report replaces its own comparisons and keeps the check's rows");
     }
 

@@ -21,7 +21,7 @@ class AllureReportTest {
     void generatesTheHtmlReportWithHistory(@TempDir Path project) throws Exception {
         Path zip = Path.of(System.getProperty("allure.commandline.zip"));
         TinyRun run = TinyRun.train(project);
-        EngineRequest.Report request = new EngineRequest.Report(run.project().project("r.yaml", null), "latest", zip);
+        EngineRequest.Report request = new EngineRequest.Report(run.project().project("r.yaml", null), "latest", zip, false);
         run.project().engine().report(request);
         Path report = run.project().folder("r").allureReport();
         assertTrue(Files.size(report.resolve("index.html")) > 0);
@@ -33,5 +33,19 @@ class AllureReportTest {
         run.project().engine().report(request);
         JsonNode trend = new ObjectMapper().readTree(report.resolve("widgets").resolve("history-trend.json").toFile());
         assertEquals(2, trend.size(), "the second report carries the first one's history: " + trend);
+    }
+
+    @Test
+    void aSingleFileReportHoldsEverythingInItsIndexHtml(@TempDir Path project) throws Exception {
+        Path zip = Path.of(System.getProperty("allure.commandline.zip"));
+        TinyRun run = TinyRun.train(project);
+        run.project().engine().report(new EngineRequest.Report(run.project().project("r.yaml", null), "latest", zip,
+                true));
+        Path report = run.project().folder("r").allureReport();
+        assertTrue(!Files.exists(report.resolve("data")), "no data folder that file:// could not load");
+        String html = Files.readString(report.resolve("index.html"));
+        // Allure 2.32 inlines every data file as d('data/...', base64): test cases and attachments
+        assertEquals(2, html.split("d\\('data/test-cases/", -1).length - 1, "both comparisons are inside the page");
+        assertTrue(html.contains("d('data/attachments/"), "and their pictures");
     }
 }
