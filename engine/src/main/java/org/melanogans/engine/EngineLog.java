@@ -24,4 +24,19 @@ public interface EngineLog {
         public void debug(String message) {
         }
     };
+
+    /** Drops everything: for a second look at what another process reports itself. */
+    EngineLog QUIET = new EngineLog() {
+        @Override
+        public void info(String message) {
+        }
+
+        @Override
+        public void warn(String message) {
+        }
+
+        @Override
+        public void debug(String message) {
+        }
+    };
 }

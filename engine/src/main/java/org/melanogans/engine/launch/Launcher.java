@@ -31,7 +31,8 @@ public final class Launcher {
         }
         Path jar = null;
         if (natives != null) {
-            Device device = new Workspace(request.project(), QUIET).experiment().device();
+            // the engine process reports what loading the experiment finds (which file, which data)
+            Device device = new Workspace(request.project(), EngineLog.QUIET).experiment().device();
             String classifier = Natives.host().classifier(device);
             if (device == Device.GPU) {
                 log.info("GPU: " + GpuDriver.system().require());   // before anything is resolved or downloaded
@@ -41,19 +42,4 @@ public final class Launcher {
         }
         ForkedEngine.run(request, jvmArgs, log, jar);
     }
-
-    /** The engine process says what this JVM would (which experiment, which data): once is enough. */
-    private static final EngineLog QUIET = new EngineLog() {
-        @Override
-        public void info(String message) {
-        }
-
-        @Override
-        public void warn(String message) {
-        }
-
-        @Override
-        public void debug(String message) {
-        }
-    };
 }

@@ -25,19 +25,7 @@ class LesionGeneratorTest {
     @TempDir
     Path tmp;
 
-    private static final EngineLog QUIET = new EngineLog() {
-        @Override
-        public void info(String m) {
-        }
-
-        @Override
-        public void warn(String m) {
-        }
-
-        @Override
-        public void debug(String m) {
-        }
-    };
+    private static final EngineLog QUIET = EngineLog.QUIET;
 
     @Test
     void sameSeedSameBytesOtherSeedOtherBytes() throws IOException {
