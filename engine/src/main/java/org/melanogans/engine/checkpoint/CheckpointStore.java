@@ -68,12 +68,14 @@ public final class CheckpointStore {
     public Checkpoint save(CheckpointState state, Consumer<Path> saveVariables) {
         Path target = dir.resolve(String.format("%s%08d", PREFIX, state.step()));
         try {
+            CheckpointState[] written = new CheckpointState[1];
             Folders.write(target, tmp -> {
                 saveVariables.accept(tmp.resolve(VARIABLES));
-                Json.write(tmp.resolve(STATE), state.withChecksums(checksums(tmp)));
+                written[0] = state.withChecksums(checksums(tmp));
+                Json.write(tmp.resolve(STATE), written[0]);
             });
             prune();
-            return new Checkpoint(target, Json.read(target.resolve(STATE), CheckpointState.class, "checkpoint state"));
+            return new Checkpoint(target, written[0]);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint " + target, e);
         }

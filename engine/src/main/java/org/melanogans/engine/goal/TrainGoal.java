@@ -147,24 +147,24 @@ public final class TrainGoal {
             publish(plan, metrics);
         }
         List<Long> usecaseSeeds = units.stream().filter(Shard.Unit::isUsecase).map(Shard.Unit::seed).toList();
-        runUsecase = runUsecase && !usecaseSeeds.isEmpty();
-        if (runUsecase && metrics.usecase() != null && metrics.usecase().status() == ModelStatus.COMPLETED) {
+        boolean stage = runUsecase && !usecaseSeeds.isEmpty();   // a shard may hold none of its seeds
+        if (stage && metrics.usecase() != null && metrics.usecase().status() == ModelStatus.COMPLETED) {
             log.info("usecase: finished before in " + run.id() + "; its results are kept as they are");
-        } else if (runUsecase) {
-            UsecaseStage stage = new UsecaseStage(experiment, plan, log);
+        } else if (stage) {
+            UsecaseStage usecaseStage = new UsecaseStage(experiment, plan, log);
             try {
-                metrics = metrics.withUsecase(stage.run(data, usecaseSeeds).from(run.id(), plan.planHash()));
+                metrics = metrics.withUsecase(usecaseStage.run(data, usecaseSeeds).from(run.id(), plan.planHash()));
             } catch (RuntimeException e) {
                 String message = describe(e);
                 log.warn("usecase failed: " + message);
                 failures.add("usecase failed: " + message);
-                metrics = metrics.withUsecase(UsecaseMetrics.failed(stage.settings(), message)
+                metrics = metrics.withUsecase(UsecaseMetrics.failed(usecaseStage.settings(), message)
                         .from(run.id(), plan.planHash()));
             }
             publish(plan, metrics);
         }
         log.info("Metrics: " + run.metrics());
-        boolean complete = failures.isEmpty() && (shard != null || runUsecase
+        boolean complete = failures.isEmpty() && (shard != null || stage
                 || experiment.usecase() == null && allModels);
         if (complete && shard == null) {
             // one line per finished run, before the report, so the value trends attached to it end with this run
@@ -173,9 +173,9 @@ public final class TrainGoal {
         List<Comparison> comparisons = RunReport.write(experiment, metrics, run, workspace.folder(experiment));
         log.info("Allure results: " + comparisons.size() + " comparisons with the paper " + Comparisons.count(comparisons)
                 + " in " + run.allureResults());
-        int stages = histogramModels.size() + (runUsecase ? 1 : 0);
+        int stages = histogramModels.size() + (stage ? 1 : 0);
         if (!failures.isEmpty()) {
-            String what = runUsecase ? " models and stages" : " models";
+            String what = stage ? " models and stages" : " models";
             throw new UserException(stages == 1 ? failures.get(0) : (failures.size() == stages
                     ? "all " + stages + what + " failed"
                     : failures.size() + " of " + stages + what + " failed (results of the others are in "
