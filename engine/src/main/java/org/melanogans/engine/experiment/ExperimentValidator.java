@@ -5,6 +5,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.function.DoublePredicate;
 import java.util.function.LongPredicate;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -134,7 +136,7 @@ final class ExperimentValidator {
                         + item.describe());
             }
             Section s = new Section(m, path, "name", "type", "z_dim", "base_channels", "levels", "depth",
-                    "refine_channels", "upsample", "training");
+                    "refine_channels", "upsample", "training", "augment");
             ModelType type = s.choice("type", null, ModelType.values());
             String name = s.string("name", YamlNames.of(type), MODEL_NAME,
                     "a name that starts with a lower-case letter or digit, then lower-case letters, digits, '_' or"
@@ -147,8 +149,10 @@ final class ExperimentValidator {
                     s.integer("refine_channels", baseChannels, v -> v >= 1, "an integer >= 1"),
                     s.choice("upsample", Defaults.UPSAMPLE, Upsampling.values()),
                     s.choice("training", Defaults.LEVEL_TRAINING, LevelTraining.values()));
+            Set<Augmentation> augment = s.enumSet("augment", Augmentation.class, YamlNames::of, Set.of(), true);
             models.add(new ModelConfig(name, type,
-                    s.integer("z_dim", Defaults.Z_DIM, v -> v >= 1, "an integer >= 1"), baseChannels, pyramid));
+                    s.integer("z_dim", Defaults.Z_DIM, v -> v >= 1, "an integer >= 1"), baseChannels, pyramid,
+                    augment));
         }
         return models;
     }
@@ -546,32 +550,37 @@ final class ExperimentValidator {
         }
 
         Set<LesionClass> classes(String key) {
-            String allowed = "a non-empty list of " + Arrays.stream(LesionClass.values())
-                    .map(LesionClass::yamlName).collect(Collectors.joining(", "));
+            return enumSet(key, LesionClass.class, LesionClass::yamlName, Defaults.CLASSES, false);
+        }
+
+        /** A list of distinct enum constants; absent: {@code dflt}. */
+        <E extends Enum<E>> Set<E> enumSet(String key, Class<E> type, Function<E, String> yamlName, Collection<E> dflt,
+                                           boolean emptyAllowed) {
+            E[] values = type.getEnumConstants();
+            String names = Arrays.stream(values).map(yamlName).collect(Collectors.joining(", "));
+            String allowed = (emptyAllowed ? "a list of " : "a non-empty list of ") + names;
             ConfigNode node = map.entries().get(key);
             if (node == null) {
-                return EnumSet.copyOf(Defaults.CLASSES);
+                return dflt.isEmpty() ? EnumSet.noneOf(type) : EnumSet.copyOf(dflt);
             }
-            if (!(node instanceof ConfigNode.Sequence seq) || seq.items().isEmpty()) {
+            if (!(node instanceof ConfigNode.Sequence seq) || (seq.items().isEmpty() && !emptyAllowed)) {
                 throw fail(node, key(key), "must be " + allowed + ", got "
                         + (node instanceof ConfigNode.Sequence ? "an empty list" : node.describe()));
             }
-            Set<LesionClass> result = EnumSet.noneOf(LesionClass.class);
+            Set<E> result = EnumSet.noneOf(type);
             for (int i = 0; i < seq.items().size(); i++) {
                 ConfigNode item = seq.items().get(i);
-                LesionClass found = null;
-                for (LesionClass c : LesionClass.values()) {
-                    if (item instanceof ConfigNode.Scalar s && c.yamlName().equals(s.text())) {
+                E found = null;
+                for (E c : values) {
+                    if (item instanceof ConfigNode.Scalar s && yamlName.apply(c).equals(s.text())) {
                         found = c;
                     }
                 }
                 if (found == null) {
-                    throw fail(item, key(key) + "." + i, "must be one of " + allowed.substring(
-                            "a non-empty list of ".length()) + ", got " + item.describe());
+                    throw fail(item, key(key) + "." + i, "must be one of " + names + ", got " + item.describe());
                 }
                 if (!result.add(found)) {
-                    throw fail(item, key(key) + "." + i, "duplicate class " + item.describe()
-                            + ", list each class once");
+                    throw fail(item, key(key) + "." + i, "duplicate " + item.describe() + ", list each once");
                 }
             }
             return result;

@@ -187,6 +187,10 @@ public final class PlanYaml {
         model.put("z_dim", m.zDim());
         model.put("base_channels", m.baseChannels());
         m.type().keys().forEach(key -> model.put(key.yamlName(), key.valueIn(m.pyramid())));
+        // only when set: models without augmentation keep their plan and model hashes
+        if (!m.augment().isEmpty()) {
+            model.put("augment", m.augment().stream().map(PlanYaml::lower).toList());
+        }
         return model;
     }
 

@@ -1,7 +1,5 @@
 package org.melanogans.engine.train;
 
-import org.melanogans.engine.UserException;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +51,9 @@ public final class TrainingGraph implements AutoCloseable {
     private final Op gTrain;
     private final float beta1;
     private final float beta2;
+    private final long seed;
+    /** Null without augmentation: the graph is then exactly what it was before augmentation existed. */
+    private final DiffAugment augment;
 
     public TrainingGraph(ModelConfig modelConfig, TrainConfig train, int resolution, long seed) {
         graph = new Graph();
@@ -61,6 +62,8 @@ public final class TrainingGraph implements AutoCloseable {
             batch = train.batch();
             beta1 = (float) train.beta1();
             beta2 = (float) train.beta2();
+            this.seed = seed;
+            augment = modelConfig.augment().isEmpty() ? null : new DiffAugment(tf, modelConfig.augment(), batch);
             model = GanModels.create(tf, modelConfig, resolution, seed);
             real = tf.withName("real").placeholder(TFloat32.class,
                     Placeholder.shape(Shape.of(batch, resolution, resolution, 3)));
@@ -76,8 +79,9 @@ public final class TrainingGraph implements AutoCloseable {
             List<Operand<TFloat32>> fakeViews = model.fakeViews(generated, z, real);
             Operand<TFloat32> dSum = null;
             for (int k = 0; k < fakeViews.size(); k++) {
-                dSum = add(tf, dSum, LeastSquaresLoss.discriminator(tf, model.discriminate(k, realViews.get(k)),
-                        model.discriminate(k, fakeViews.get(k))));
+                dSum = add(tf, dSum, LeastSquaresLoss.discriminator(tf,
+                        model.discriminate(k, augmented(realViews.get(k))),
+                        model.discriminate(k, augmented(fakeViews.get(k)))));
             }
             dLoss = tf.withName("d_loss").identity(dSum);
             dTrain = minimize(tf, "d_train", dLoss, model.discriminatorParameters(), train);
@@ -85,7 +89,7 @@ public final class TrainingGraph implements AutoCloseable {
             for (int k = 0; k < fakeViews.size(); k++) {
                 // the G step's pass through D_k must see D's updated weights
                 Operand<TFloat32> afterD = tf.withControlDependencies(List.of(dTrain)).identity(fakeViews.get(k));
-                gSum = add(tf, gSum, LeastSquaresLoss.generator(tf, model.discriminate(k, afterD)));
+                gSum = add(tf, gSum, LeastSquaresLoss.generator(tf, model.discriminate(k, augmented(afterD))));
             }
             gLoss = tf.withName("g_loss").identity(gSum);
             gTrain = minimize(tf, "g_train", gLoss, model.generatorParameters(), train);
@@ -97,6 +101,11 @@ public final class TrainingGraph implements AutoCloseable {
             graph.close();
             throw e;
         }
+    }
+
+    /** What a discriminator sees of a batch: the batch, or its augmentation with fresh draws. */
+    private Operand<TFloat32> augmented(Operand<TFloat32> view) {
+        return augment == null ? view : augment.apply(view);
     }
 
     /** Multi-scale losses are summed over the scales. */
@@ -140,16 +149,21 @@ public final class TrainingGraph implements AutoCloseable {
      */
     public StepLosses step(float[] realImages, float[] noise, long t) {
         int res = model.resolution();
+        List<TFloat32> fed = new ArrayList<>();
         try (TFloat32 realT = TFloat32.tensorOf(Shape.of(batch, res, res, 3), DataBuffers.of(realImages));
              TFloat32 zT = TFloat32.tensorOf(Shape.of(batch, model.noiseSize()), DataBuffers.of(noise));
              TFloat32 p1 = TFloat32.scalarOf((float) Math.pow(beta1, t));
-             TFloat32 p2 = TFloat32.scalarOf((float) Math.pow(beta2, t));
-             Result result = session.runner()
-                     .feed(real, realT).feed(z, zT).feed(beta1Power, p1).feed(beta2Power, p2)
-                     .addTarget(dTrain).addTarget(gTrain)
-                     .fetch(dLoss).fetch(gLoss)
-                     .run()) {
-            return new StepLosses(scalar(result.get(0)), scalar(result.get(1)));
+             TFloat32 p2 = TFloat32.scalarOf((float) Math.pow(beta2, t))) {
+            Session.Runner runner = session.runner()
+                    .feed(real, realT).feed(z, zT).feed(beta1Power, p1).feed(beta2Power, p2);
+            if (augment != null) {
+                fed = augment.feed(runner, seed, t);
+            }
+            try (Result result = runner.addTarget(dTrain).addTarget(gTrain).fetch(dLoss).fetch(gLoss).run()) {
+                return new StepLosses(scalar(result.get(0)), scalar(result.get(1)));
+            }
+        } finally {
+            fed.forEach(TFloat32::close);
         }
     }
 

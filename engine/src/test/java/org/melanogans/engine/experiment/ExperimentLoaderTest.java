@@ -189,11 +189,24 @@ class ExperimentLoaderTest {
                 error(MINIMAL.replace("type: dcgan", "type: stylegan")));
         assertEquals("x.yaml:4:23: data.classes.1: must be one of nevus, seborrheic_keratosis, melanoma, got \"mole\"",
                 error(MINIMAL.replace("  resolution: 32", "  resolution: 32\n  classes: [melanoma, mole]")));
-        assertEquals("x.yaml:4:23: data.classes.1: duplicate class \"melanoma\", list each class once",
+        assertEquals("x.yaml:4:23: data.classes.1: duplicate \"melanoma\", list each once",
                 error(MINIMAL.replace("  resolution: 32", "  resolution: 32\n  classes: [melanoma, melanoma]")));
         assertEquals("x.yaml:4:12: data.classes: must be a non-empty list of nevus, seborrheic_keratosis, "
                 + "melanoma, got an empty list",
                 error(MINIMAL.replace("  resolution: 32", "  resolution: 32\n  classes: []")));
+    }
+
+    @Test
+    void augmentationIsASetOfTheReferenceTransformsAndNoneByDefault() throws IOException {
+        assertEquals(Set.of(), load(MINIMAL, Map.of()).models().get(0).augment());
+        assertEquals(EnumSet.of(Augmentation.COLOR, Augmentation.CUTOUT), load(MINIMAL.replace("type: dcgan",
+                "type: dcgan\n    augment: [cutout, color]"), Map.of()).models().get(0).augment());
+        assertEquals("x.yaml:8:22: models.0.augment.1: must be one of color, translation, cutout, got \"flip\"",
+                error(MINIMAL.replace("type: dcgan", "type: dcgan\n    augment: [color, flip]")));
+        assertEquals("x.yaml:8:22: models.0.augment.1: duplicate \"color\", list each once",
+                error(MINIMAL.replace("type: dcgan", "type: dcgan\n    augment: [color, color]")));
+        assertEquals("x.yaml:8:14: models.0.augment: must be a list of color, translation, cutout, got \"color\"",
+                error(MINIMAL.replace("type: dcgan", "type: dcgan\n    augment: color")));
     }
 
     @Test
@@ -507,6 +520,19 @@ class ExperimentLoaderTest {
         assertEquals(project.resolve("weights/resnet50_weights_tf_dim_ordering_tf_kernels_notop.h5"),
                 paper2.usecase().classifier().weights());
         assertEquals(List.of("lapgan", "ddgan-upsampling", "ddgan-deconvolution"), paper2.usecase().gans());
+
+        // DiffAugment on the melanoma: the two arms differ only in name and augmentation
+        Experiment diff = ExperimentLoader.load(Path.of("experiments/melanoma-diffaugment-cpu.yaml"), project, data,
+                Map.of());
+        ModelConfig plain = diff.models().get(0);
+        assertEquals(new ModelConfig("dcgan", ModelType.DCGAN, 64, 32), plain);
+        assertEquals(new ModelConfig("dcgan-diffaugment", plain.type(), plain.zDim(), plain.baseChannels(),
+                plain.pyramid(), EnumSet.allOf(Augmentation.class)), diff.models().get(1));
+        Experiment alone = ExperimentLoader.load(Path.of("experiments/melanoma-dcgan-cpu.yaml"), project, data,
+                Map.of());
+        assertEquals(alone.data(), diff.data());
+        assertEquals(alone.train(), diff.train());
+        assertEquals(alone.seeds(), diff.seeds());
     }
 
     @Test

@@ -145,5 +145,14 @@ class PlanYamlTest {
         assertTrue(PlanYaml.write(gpu).contains("\ndevice: gpu\n"), PlanYaml.write(gpu));
         Files.writeString(dir.resolve("gpu-plan.yaml"), PlanYaml.write(gpu));
         assertEquals(Device.GPU, ExperimentLoader.load(Path.of("gpu-plan.yaml"), dir, Map.of(), Map.of()).device());
+        // no augmentation leaves plans as they were; a policy is hashed in its canonical order
+        assertEquals(base, PlanYaml.hash(experiment(dir, Map.of("models.0.augment", "[]"))));
+        Experiment augmented = experiment(dir, Map.of("models.0.augment", "[cutout, color]"));
+        assertNotEquals(base, PlanYaml.hash(augmented));
+        assertEquals(PlanYaml.hash(augmented), PlanYaml.hash(experiment(dir, Map.of("models.0.augment", "[color, cutout]"))));
+        assertTrue(PlanYaml.write(augmented).contains("  augment:\n  - color\n  - cutout\n"), PlanYaml.write(augmented));
+        Files.writeString(dir.resolve("augmented-plan.yaml"), PlanYaml.write(augmented));
+        assertEquals(augmented.models(),
+                ExperimentLoader.load(Path.of("augmented-plan.yaml"), dir, Map.of(), Map.of()).models());
     }
 }

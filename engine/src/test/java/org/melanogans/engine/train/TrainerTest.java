@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import org.melanogans.engine.checkpoint.Untrained;
 import org.melanogans.engine.UserException;
 import org.melanogans.engine.checkpoint.CheckpointStore;
 import org.melanogans.engine.data.ImageSet;
+import org.melanogans.engine.experiment.Augmentation;
 import org.melanogans.engine.experiment.LevelTraining;
 import org.melanogans.engine.experiment.ModelConfig;
 import org.melanogans.engine.experiment.ModelType;
@@ -77,11 +79,12 @@ class TrainerTest {
         return g.generate(z);
     }
 
-    /** DCGAN and the two pyramid families (two levels, 8 -> 16 px). */
+    /** DCGAN and the two pyramid families (two levels, 8 -> 16 px); one with differentiable augmentation. */
     static List<ModelConfig> resumableModels() {
         PyramidConfig pyramid = new PyramidConfig(2, 2, 4, Upsampling.BILINEAR, LevelTraining.END_TO_END);
         return List.of(MODEL, new ModelConfig("lapgan", ModelType.LAPGAN, 8, 4, pyramid),
-                new ModelConfig("ddgan", ModelType.DDGAN_DECONVOLUTION, 8, 4, pyramid));
+                new ModelConfig("ddgan", ModelType.DDGAN_DECONVOLUTION, 8, 4, pyramid),
+                new ModelConfig("ddgan", ModelType.DDGAN_UPSAMPLING, 8, 4, pyramid, EnumSet.allOf(Augmentation.class)));
     }
 
     @ParameterizedTest
