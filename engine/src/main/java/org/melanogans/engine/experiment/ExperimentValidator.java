@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.melanogans.engine.UserException;
+import org.melanogans.engine.experiment.ClassifierRecipe.ClassWeights;
+import org.melanogans.engine.experiment.ClassifierRecipe.ImageTransform;
+import org.melanogans.engine.experiment.ClassifierRecipe.LearningRateSchedule;
 import org.melanogans.engine.tf.CpuFeatures;
 
 /**
@@ -58,7 +61,7 @@ final class ExperimentValidator {
                 "resolution", "crop", "limit", "generated"));
         TrainConfig train = train(top.section("train", true, "epochs", "batch", "learning_rate", "beta1",
                 "beta2", "log_every", "intra_op_threads", "inter_op_threads", "bfloat16"));
-        List<ModelConfig> models = models(top);
+        List<ModelConfig> models = models(top, top.has("usecase"));
         SampleConfig sample = sample(top.section("sample", false, "count", "grid"));
         Section m = top.section("metrics", false, "swd_patches", "swd_directions", "swd_repeats", "ms_ssim_pairs");
         MetricsConfig metrics = new MetricsConfig(
@@ -121,8 +124,15 @@ final class ExperimentValidator {
                 s.boolOrAuto("bfloat16", Defaults.BFLOAT16, CpuFeatures.detect()::bfloat16));
     }
 
-    private List<ModelConfig> models(Section top) {
+    /** The models; with a use-case stage there may be none (an experiment of its classifiers alone). */
+    private List<ModelConfig> models(Section top, boolean usecase) {
+        if (usecase && !top.has("models")) {
+            return List.of();
+        }
         ConfigNode node = top.require("models", "a non-empty list of models (each with type:)");
+        if (usecase && node instanceof ConfigNode.Sequence seq && seq.items().isEmpty()) {
+            return List.of();
+        }
         if (!(node instanceof ConfigNode.Sequence seq) || seq.items().isEmpty()) {
             throw fail(node, "models", "must be a non-empty list of models (each with type:), got "
                     + (node instanceof ConfigNode.Sequence ? "an empty list" : node.describe()));
@@ -178,12 +188,23 @@ final class ExperimentValidator {
         }
         List<Long> seeds = s.seeds("seeds", Defaults.USECASE_SEEDS);
         Section c = s.section("classifier", false, "depth", "resolution", "epochs", "batch", "optimizer",
-                "learning_rate", "weights");
+                "learning_rate", "weights", "class_weights", "augment", "schedule", "test_time_augment");
         int depth = c.integer("depth", Defaults.CLASSIFIER_DEPTH, v -> v == 18 || v == 50, "18 or 50");
         String weights = c.optionalString("weights");
         if (weights != null && depth != 50) {
             throw fail(c.map.entries().get("weights"), c.key("weights"), "the Keras ImageNet weights are for "
                     + "ResNet-50: set depth: 50, or remove weights to train ResNet-" + depth + " from scratch");
+        }
+        ClassifierRecipe recipe = new ClassifierRecipe(
+                c.choice("class_weights", ClassifierRecipe.PLAIN.classWeights(), ClassWeights.values()),
+                c.enumSet("augment", ImageTransform.class, YamlNames::of, ClassifierRecipe.PLAIN.augment(), true),
+                c.choice("schedule", ClassifierRecipe.PLAIN.schedule(), LearningRateSchedule.values()),
+                c.bool("test_time_augment", ClassifierRecipe.PLAIN.testTimeAugment()));
+        if (recipe.testTimeAugment() && !recipe.augment().contains(ImageTransform.FLIPS)
+                && !recipe.augment().contains(ImageTransform.ROTATIONS)) {
+            throw fail(c.map.entries().get("test_time_augment"), c.key("test_time_augment"), "averages over the"
+                    + " flips or rotations the classifier trains with; add flips or rotations to augment, or set it"
+                    + " to false");
         }
         ClassifierConfig classifier = new ClassifierConfig(depth,
                 // never above the data's side: the classifier would only see upscaled pixels, at a higher cost
@@ -195,7 +216,7 @@ final class ExperimentValidator {
                 c.integer("batch", Defaults.CLASSIFIER_BATCH, v -> v >= 2, "an integer >= 2"),
                 c.choice("optimizer", Defaults.CLASSIFIER_OPTIMIZER, ClassifierOptimizer.values()),
                 c.number("learning_rate", Defaults.CLASSIFIER_LEARNING_RATE, v -> v > 0, "a number > 0"),
-                weights == null ? null : resolvePath(weights, c.whereOf("weights"), c.key("weights")));
+                weights == null ? null : resolvePath(weights, c.whereOf("weights"), c.key("weights")), recipe);
         return new UsecaseConfig(classifier,
                 s.number("training_fraction", Defaults.TRAINING_FRACTION, v -> v > 0 && v < 1,
                         "a number between 0 and 1 (exclusive)"),

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.melanogans.engine.experiment.ClassifierConfig;
+import org.melanogans.engine.experiment.ClassifierRecipe;
 import org.melanogans.engine.experiment.DataConfig;
 import org.melanogans.engine.experiment.Defaults;
 import org.melanogans.engine.experiment.Experiment;
@@ -176,6 +177,21 @@ public final class PlanYaml {
         classifier.put("optimizer", lower(c.optimizer()));
         classifier.put("learning_rate", c.learningRate());
         classifier.put("weights", c.weights() == null ? null : c.weights().toString());
+        // the recipe's keys only off the plain recipe: earlier plans keep their hashes
+        ClassifierRecipe r = c.recipe();
+        ClassifierRecipe plain = ClassifierRecipe.PLAIN;
+        if (r.classWeights() != plain.classWeights()) {
+            classifier.put("class_weights", lower(r.classWeights()));
+        }
+        if (!r.augment().equals(plain.augment())) {
+            classifier.put("augment", r.augment().stream().map(PlanYaml::lower).toList());
+        }
+        if (r.schedule() != plain.schedule()) {
+            classifier.put("schedule", lower(r.schedule()));
+        }
+        if (r.testTimeAugment() != plain.testTimeAugment()) {
+            classifier.put("test_time_augment", r.testTimeAugment());
+        }
         usecase.put("classifier", classifier);
         return usecase;
     }

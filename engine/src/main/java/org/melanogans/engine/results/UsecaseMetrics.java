@@ -61,10 +61,11 @@ public record UsecaseMetrics(ModelStatus status, String run, String planSha256, 
      * @param trainingFraction share of each class in the training split
      * @param retainedMelanoma training melanoma kept in B_Imb
      * @param ganSteps         planned optimizer steps of each melanoma GAN
+     * @param recipe           class weights, augmentation, schedule and test-time augmentation, in words
      */
     public record Settings(String pool, Boolean validationLeaks, String classifier, String weights, String optimizer,
                            Integer resolution, Integer epochs, List<Long> seeds, Double trainingFraction,
-                           Integer retainedMelanoma, Integer ganSteps) {
+                           Integer retainedMelanoma, Integer ganSteps, String recipe) {
     }
 
     /**

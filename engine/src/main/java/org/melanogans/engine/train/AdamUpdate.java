@@ -23,8 +23,14 @@ public final class AdamUpdate {
     public static Op build(Ops tf, String name, List<Variable<TFloat32>> variables, List<Output<?>> gradients,
                     float learningRate, float beta1, float beta2,
                     Operand<TFloat32> beta1Power, Operand<TFloat32> beta2Power) {
+        return build(tf, name, variables, gradients, tf.constant(learningRate), beta1, beta2, beta1Power, beta2Power);
+    }
+
+    /** Adam with a learning rate computed or fed per step (a schedule). */
+    public static Op build(Ops tf, String name, List<Variable<TFloat32>> variables, List<Output<?>> gradients,
+                    Operand<TFloat32> lr, float beta1, float beta2,
+                    Operand<TFloat32> beta1Power, Operand<TFloat32> beta2Power) {
         List<Op> updates = new ArrayList<>();
-        Operand<TFloat32> lr = tf.constant(learningRate);
         Operand<TFloat32> b1 = tf.constant(beta1);
         Operand<TFloat32> b2 = tf.constant(beta2);
         Operand<TFloat32> eps = tf.constant(1e-8f);

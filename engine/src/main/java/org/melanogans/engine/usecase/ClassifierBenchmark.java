@@ -2,6 +2,7 @@ package org.melanogans.engine.usecase;
 
 import java.util.SplittableRandom;
 import org.melanogans.engine.experiment.ClassifierOptimizer;
+import org.melanogans.engine.experiment.ClassifierRecipe;
 import org.melanogans.engine.tf.SessionOptions;
 import org.melanogans.engine.train.StepTimes;
 
@@ -41,7 +42,8 @@ public final class ClassifierBenchmark {
             labels[i] = random.nextInt(CLASSES);
         }
         try (ClassifierGraph graph = new ClassifierGraph(depth, 64, CLASSES, resolution, batch,
-                ClassifierOptimizer.ADAM, LEARNING_RATE, seed, threads, interOpThreads, false, bfloat16)) {
+                ClassifierOptimizer.ADAM, LEARNING_RATE, seed, threads, interOpThreads, false, bfloat16,
+                ClassifierRecipe.PLAIN)) {
             StepTimes times = StepTimes.measure(warmup, steps, i -> graph.step(images, labels, i + 1));
             return new Result("tensorflow-java", SessionOptions.TENSORFLOW_VERSION, "resnet" + depth, resolution,
                     batch, threads, interOpThreads, bfloat16, warmup, steps, times.msPerStep(),

@@ -7,6 +7,9 @@ import java.util.Map;
 import org.melanogans.engine.UserException;
 import org.melanogans.engine.experiment.ClassifierConfig;
 import org.melanogans.engine.experiment.ClassifierOptimizer;
+import org.melanogans.engine.experiment.ClassifierRecipe;
+import org.melanogans.engine.experiment.ClassifierRecipe.ClassWeights;
+import org.melanogans.engine.experiment.ClassifierRecipe.LearningRateSchedule;
 import org.melanogans.engine.model.classifier.KerasResNet50Weights;
 import org.melanogans.engine.model.classifier.ResNet;
 import org.melanogans.engine.tf.Scopes;
@@ -44,6 +47,10 @@ public final class ClassifierGraph implements AutoCloseable {
     private final Placeholder<TFloat32> beta1Power;
     private final Placeholder<TFloat32> beta2Power;
     private final Placeholder<TFloat32> predictImages;
+    /** Per-image loss weights; null when the loss is unweighted. */
+    private final Placeholder<TFloat32> imageWeights;
+    /** The step's learning rate; null when it is a constant of the graph. */
+    private final Placeholder<TFloat32> scheduledRate;
     private final Operand<TFloat32> loss;
     private final Operand<TFloat32> probabilities;
     private final List<Op> trainTargets = new ArrayList<>();
@@ -54,7 +61,7 @@ public final class ClassifierGraph implements AutoCloseable {
     public ClassifierGraph(int depth, int classes, int resolution, int batch, ClassifierOptimizer optimizer,
                            float learningRate, long seed, int intraOpThreads, int interOpThreads) {
         this(depth, 64, classes, resolution, batch, optimizer, learningRate, seed, intraOpThreads, interOpThreads,
-                false, false);
+                false, false, ClassifierRecipe.PLAIN);
     }
 
     /**
@@ -66,7 +73,8 @@ public final class ClassifierGraph implements AutoCloseable {
     public static ClassifierGraph of(ClassifierConfig c, int classes, long seed, int intraOpThreads,
                                      int interOpThreads, boolean bfloat16) {
         ClassifierGraph graph = new ClassifierGraph(c.depth(), 64, classes, c.resolution(), c.batch(), c.optimizer(),
-                (float) c.learningRate(), seed, intraOpThreads, interOpThreads, c.weights() != null, bfloat16);
+                (float) c.learningRate(), seed, intraOpThreads, interOpThreads, c.weights() != null, bfloat16,
+                c.recipe());
         try {
             if (c.weights() != null) {
                 graph.loadKerasWeights(c.weights());
@@ -83,10 +91,11 @@ public final class ClassifierGraph implements AutoCloseable {
      * @param kerasInput feed the network Keras' "caffe" preprocessing of the [-1, 1] images (0..255
      *                   BGR less the ImageNet channel means), which its ImageNet weights were trained on
      * @param bfloat16   let grappler move the convolutions to bfloat16 (oneDNN; AVX512_BF16 or AMX)
+     * @param recipe     weighted loss and scheduled rate add their fed inputs; the plain recipe adds none
      */
     ClassifierGraph(int depth, int baseWidth, int classes, int resolution, int batch, ClassifierOptimizer optimizer,
-                    float learningRate, long seed, int intraOpThreads, int interOpThreads, boolean kerasInput,
-                    boolean bfloat16) {
+                    float initialRate, long seed, int intraOpThreads, int interOpThreads, boolean kerasInput,
+                    boolean bfloat16, ClassifierRecipe recipe) {
         graph = new Graph();
         try {
             Ops tf = Ops.create(graph);
@@ -106,7 +115,19 @@ public final class ClassifierGraph implements AutoCloseable {
             // the dense op: TensorFlow's C++ gradient registry has none for the sparse one
             Operand<TFloat32> oneHot = tf.oneHot(labels, tf.constant(classes), tf.constant(1f), tf.constant(0f));
             Operand<TFloat32> perImage = tf.nn.softmaxCrossEntropyWithLogits(train.logits(), oneHot).loss();
-            loss = tf.withName("loss").math.mean(perImage, tf.constant(0));
+            if (recipe.classWeights() == ClassWeights.NONE) {
+                imageWeights = null;
+                loss = tf.withName("loss").math.mean(perImage, tf.constant(0));
+            } else {
+                // sum(w * loss) / sum(w), as PyTorch's weighted cross-entropy
+                imageWeights = tf.withName("image_weights").placeholder(TFloat32.class,
+                        Placeholder.shape(Shape.of(batch)));
+                loss = tf.withName("loss").math.div(tf.sum(tf.math.mul(perImage, imageWeights), tf.constant(0)),
+                        tf.sum(imageWeights, tf.constant(0)));
+            }
+            scheduledRate = recipe.schedule() == LearningRateSchedule.CONSTANT ? null
+                    : tf.withName("learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+            Operand<TFloat32> rate = scheduledRate != null ? scheduledRate : tf.constant(initialRate);
             List<Variable<TFloat32>> vars = net.parameters().variables();
             Output<?>[] x = new Output<?>[vars.size()];
             for (int i = 0; i < x.length; i++) {
@@ -114,9 +135,9 @@ public final class ClassifierGraph implements AutoCloseable {
             }
             List<Output<?>> grads = List.of(graph.addGradients(loss.asOutput(), x));
             trainTargets.add(optimizer == ClassifierOptimizer.ADAM
-                    ? AdamUpdate.build(tf, "adam", vars, new ArrayList<>(grads), learningRate, beta1, beta2,
+                    ? AdamUpdate.build(tf, "adam", vars, new ArrayList<>(grads), rate, beta1, beta2,
                             beta1Power, beta2Power)
-                    : momentumUpdate(tf, vars, grads, learningRate));
+                    : momentumUpdate(tf, vars, grads, rate));
             trainTargets.addAll(train.updates());
 
             predictImages = tf.withName("predict_images").placeholder(TFloat32.class,
@@ -140,8 +161,7 @@ public final class ClassifierGraph implements AutoCloseable {
 
     /** SGD with momentum 0.9; the accumulators are named {@code <variable>/momentum}. */
     private static Op momentumUpdate(Ops tf, List<Variable<TFloat32>> variables, List<Output<?>> gradients,
-                                     float learningRate) {
-        Operand<TFloat32> lr = tf.constant(learningRate);
+                                     Operand<TFloat32> lr) {
         Operand<TFloat32> momentum = tf.constant(0.9f);
         List<Op> updates = new ArrayList<>();
         for (int i = 0; i < variables.size(); i++) {
@@ -155,21 +175,40 @@ public final class ClassifierGraph implements AutoCloseable {
         return tf.withName("momentum_update").withControlDependencies(updates).noOp();
     }
 
+    /** One optimizer step of a graph with the plain recipe; returns the batch's mean cross-entropy before it. */
+    public float step(float[] batchImages, int[] batchLabels, long t) {
+        return step(batchImages, batchLabels, null, Double.NaN, t);
+    }
+
     /**
      * One optimizer step.
      *
-     * @param batchImages batch x res x res x 3 floats in [-1, 1]
-     * @param batchLabels class indices
-     * @param t           1-based step number
-     * @return the batch's mean cross-entropy before the step
+     * @param batchImages  batch x res x res x 3 floats in [-1, 1]
+     * @param batchLabels  class indices
+     * @param weights      each image's loss weight (a class-weighted graph only, else null)
+     * @param learningRate this step's rate (a scheduled graph only, else ignored)
+     * @param t            1-based step number
+     * @return the batch's (weighted) mean cross-entropy before the step
      */
-    public float step(float[] batchImages, int[] batchLabels, long t) {
+    public float step(float[] batchImages, int[] batchLabels, float[] weights, double learningRate, long t) {
+        if ((weights == null) != (imageWeights == null)) {
+            throw new IllegalArgumentException("this graph's loss is " + (imageWeights == null ? "un" : "")
+                    + "weighted; image weights " + (weights == null ? "missing" : "given"));
+        }
         try (TFloat32 x = TFloat32.tensorOf(Shape.of(batch, resolution, resolution, 3), DataBuffers.of(batchImages));
              TInt32 y = TInt32.tensorOf(Shape.of(batch), DataBuffers.of(batchLabels));
              TFloat32 p1 = TFloat32.scalarOf((float) Math.pow(beta1, t));
-             TFloat32 p2 = TFloat32.scalarOf((float) Math.pow(beta2, t))) {
+             TFloat32 p2 = TFloat32.scalarOf((float) Math.pow(beta2, t));
+             TFloat32 w = weights == null ? null : TFloat32.tensorOf(Shape.of(batch), DataBuffers.of(weights));
+             TFloat32 lr = TFloat32.scalarOf((float) learningRate)) {
             Session.Runner runner = session.runner().feed(images, x).feed(labels, y).feed(beta1Power, p1)
                     .feed(beta2Power, p2).fetch(loss);
+            if (imageWeights != null) {
+                runner.feed(imageWeights, w);
+            }
+            if (scheduledRate != null) {
+                runner.feed(scheduledRate, lr);
+            }
             trainTargets.forEach(runner::addTarget);
             try (Result r = runner.run()) {
                 return ((TFloat32) r.get(0)).getFloat();

@@ -17,6 +17,7 @@ import org.melanogans.engine.EngineLog;
 import org.melanogans.engine.UserException;
 import org.melanogans.engine.data.ImageSet;
 import org.melanogans.engine.experiment.ClassifierConfig;
+import org.melanogans.engine.experiment.ClassifierRecipe;
 import org.melanogans.engine.experiment.Experiment;
 import org.melanogans.engine.experiment.LesionClass;
 import org.melanogans.engine.experiment.MelanomaPool;
@@ -188,7 +189,16 @@ public final class UsecaseStage {
         return new UsecaseMetrics.Settings(YamlNames.of(usecase.pool()), usecase.pool() == MelanomaPool.PAPER,
                 "resnet-" + c.depth(), c.weights() == null ? "none (trained from scratch)" : c.weights().toString(),
                 YamlNames.of(c.optimizer()), c.resolution(), c.epochs(), usecase.seeds(), usecase.trainingFraction(),
-                usecase.retainedMelanoma(), usecase.ganSteps());
+                usecase.retainedMelanoma(), usecase.ganSteps(), describe(c.recipe()));
+    }
+
+    /** The recipe in words, e.g. "class weights balanced; augment flips, rotations; schedule one-cycle". */
+    static String describe(ClassifierRecipe r) {
+        return "class weights " + YamlNames.of(r.classWeights()) + "; augment "
+                + (r.augment().isEmpty() ? "none" : r.augment().stream().map(YamlNames::of)
+                        .collect(java.util.stream.Collectors.joining(", ")))
+                + "; schedule " + YamlNames.of(r.schedule()) + "; test-time augment " + (r.testTimeAugment() ? "on"
+                        : "off");
     }
 
     private static Map<String, LesionClass> labelsOf(Experiment experiment, ImageSet data) {
@@ -243,13 +253,14 @@ public final class UsecaseStage {
         try (ClassifierGraph graph = ClassifierGraph.of(c, LesionClass.values().length, seed, t.intraOpThreads(),
                 t.interOpThreads(), t.bfloat16())) {
             double[] losses = ClassifierTrainer.train(graph, training, all, training.labels(), c.epochs(), seed,
-                    (epoch, loss, rate) -> log.info(String.format(Locale.ROOT,
+                    c.recipe(), c.learningRate(), (epoch, loss, rate) -> log.info(String.format(Locale.ROOT,
                             "usecase seed %d, %s: epoch %d/%d, loss %.4f, %.1f img/s", seed, set, epoch, c.epochs(),
                             loss, rate)));
             double seconds = (System.nanoTime() - start) / 1e9;
-            Scores trainingScores = scores(training.labels(), ClassifierTrainer.predict(graph, training, all));
+            Scores trainingScores = scores(training.labels(), ClassifierTrainer.predict(graph, training, all,
+                    c.recipe()));
             Scores validationScores = scores(validation.labels(), ClassifierTrainer.predict(graph, validation,
-                    IntStream.range(0, validation.count()).toArray()));
+                    IntStream.range(0, validation.count()).toArray(), c.recipe()));
             log.info(String.format(Locale.ROOT, "usecase seed %d, %s (%d images, %d synthetic): loss %.3f -> %.3f;"
                             + " training accuracy %.4f; validation accuracy %.4f, balanced %.4f, melanoma recall %.4f,"
                             + " melanoma AUC %s (%.0f s)", seed, set, training.count(), synthetic, losses[0],

@@ -285,7 +285,7 @@ class RegressionCheckTest {
     }
 
     private static final UsecaseMetrics.Settings SETTINGS = new UsecaseMetrics.Settings("retained", false,
-            "resnet-18", "none", "adam", 48, 12, List.of(1L), 0.6, 46, 1000);
+            "resnet-18", "none", "adam", 48, 12, List.of(1L), 0.6, 46, 1000, "plain");
 
     private static MetricsFile withUsecase(double balancedAccuracy) {
         UsecaseMetrics.Scores scores = new UsecaseMetrics.Scores(10, 0.7, balancedAccuracy, Map.of("melanoma", 0.5),

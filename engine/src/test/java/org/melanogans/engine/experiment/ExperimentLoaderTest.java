@@ -272,6 +272,38 @@ class ExperimentLoaderTest {
     }
 
     @Test
+    void theClassifierRecipeIsReadAndAUsecaseNeedsNoModels() throws IOException {
+        String classifierOnly = """
+                data:
+                  format: generated
+                  resolution: 32
+                train:
+                  epochs: 5
+                usecase:
+                  pool: paper
+                  classifier:
+                    class_weights: balanced
+                    augment: [rotations, flips, color]
+                    schedule: one-cycle
+                    test_time_augment: true
+                """;
+        Experiment e = load(classifierOnly, Map.of());
+        assertEquals(List.of(), e.models());
+        assertEquals(new ClassifierRecipe(ClassifierRecipe.ClassWeights.BALANCED,
+                EnumSet.allOf(ClassifierRecipe.ImageTransform.class), ClassifierRecipe.LearningRateSchedule.ONE_CYCLE,
+                true), e.usecase().classifier().recipe());
+        assertEquals(ClassifierRecipe.PLAIN, load(MINIMAL + "usecase: {pool: retained}\n", Map.of()).usecase()
+                .classifier().recipe());
+        assertEquals("x.yaml:12:24: usecase.classifier.test_time_augment: averages over the flips or rotations the "
+                + "classifier trains with; add flips or rotations to augment, or set it to false",
+                error(classifierOnly.replace("[rotations, flips, color]", "[color]")));
+        assertEquals("x.yaml:11:15: usecase.classifier.schedule: must be one of constant, one-cycle, got \"cosine\"",
+                error(classifierOnly.replace("one-cycle", "cosine")));
+        assertEquals("x.yaml:6:8: models: must be a non-empty list of models (each with type:), got null",
+                error(MINIMAL.replace("  - type: dcgan\n", "")));
+    }
+
+    @Test
     void usecaseMistakesNameTheirLine() {
         assertEquals("x.yaml:9:3: usecase.pool: missing required key, must be one of paper, train-split, retained",
                 error(MINIMAL + "usecase:\n  seeds: [1]\n"));

@@ -145,6 +145,16 @@ class PlanYamlTest {
         assertTrue(PlanYaml.write(gpu).contains("\ndevice: gpu\n"), PlanYaml.write(gpu));
         Files.writeString(dir.resolve("gpu-plan.yaml"), PlanYaml.write(gpu));
         assertEquals(Device.GPU, ExperimentLoader.load(Path.of("gpu-plan.yaml"), dir, Map.of(), Map.of()).device());
+        // the classifier's plain recipe leaves use-case plans as they were
+        String stage = YAML + "usecase: {pool: paper}\n";
+        Files.writeString(dir.resolve("u.yaml"), stage);
+        String plain = PlanYaml.hash(ExperimentLoader.load(Path.of("u.yaml"), dir, Map.of(), Map.of()));
+        assertEquals(plain, PlanYaml.hash(ExperimentLoader.load(Path.of("u.yaml"), dir,
+                Map.of("usecase.classifier.augment", "[flips]", "usecase.classifier.class_weights", "none"), Map.of())));
+        assertNotEquals(plain, PlanYaml.hash(ExperimentLoader.load(Path.of("u.yaml"), dir,
+                Map.of("usecase.classifier.augment", "[flips, rotations]"), Map.of())));
+        assertNotEquals(plain, PlanYaml.hash(ExperimentLoader.load(Path.of("u.yaml"), dir,
+                Map.of("usecase.classifier.test_time_augment", "true"), Map.of())));
         // no augmentation leaves plans as they were; a policy is hashed in its canonical order
         assertEquals(base, PlanYaml.hash(experiment(dir, Map.of("models.0.augment", "[]"))));
         Experiment augmented = experiment(dir, Map.of("models.0.augment", "[cutout, color]"));

@@ -15,6 +15,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.melanogans.engine.experiment.ClassifierOptimizer;
+import org.melanogans.engine.experiment.ClassifierRecipe;
 import org.melanogans.engine.UserException;
 import org.melanogans.engine.model.classifier.ResNet;
 
@@ -109,7 +110,8 @@ class KerasWeightsTest {
         Path file = dir.resolve("notop.h5");
         Map<String, Map<String, float[][][][]>> keras = kerasFile(file, 4, null, new Random(1));
         try (ClassifierGraph graph = new ClassifierGraph(50, 4, 3, 32, 2, ClassifierOptimizer.ADAM, 1e-3f, 1,
-                2, 2, true, false)) {
+                2, 2, true, false,
+                ClassifierRecipe.PLAIN)) {
             graph.loadKerasWeights(file);
             ResNet net = graph.network();
             assertEquals(53, net.units().size(), "1 stem + 16 blocks x 3 + 4 projections");
@@ -149,9 +151,11 @@ class KerasWeightsTest {
             }
         }
         try (ClassifierGraph keras = new ClassifierGraph(50, 4, 3, 32, 2, ClassifierOptimizer.ADAM, 1e-3f, 1, 2, 2,
-                true, false);
+                true, false,
+                ClassifierRecipe.PLAIN);
              ClassifierGraph raw = new ClassifierGraph(50, 4, 3, 32, 2, ClassifierOptimizer.ADAM, 1e-3f, 1, 2, 2,
-                     false, false)) {
+                     false, false,
+                ClassifierRecipe.PLAIN)) {
             keras.loadKerasWeights(file);
             raw.loadKerasWeights(file);
             assertArrayEquals(raw.predict(caffe, 1)[0], keras.predict(image, 1)[0], 1e-5);
@@ -166,7 +170,8 @@ class KerasWeightsTest {
         kerasFile(missing, 4, "res4c_branch2b", new Random(3));
         Path notHdf5 = Files.writeString(dir.resolve("weights.h5"), "not hdf5");
         try (ClassifierGraph graph = new ClassifierGraph(50, 4, 3, 32, 2, ClassifierOptimizer.ADAM, 1e-3f, 1,
-                2, 2, true, false)) {
+                2, 2, true, false,
+                ClassifierRecipe.PLAIN)) {
             assertEquals(wide + ": conv1/conv1/kernel:0 has shape [7, 7, 3, 8], expected [7, 7, 3, 4] for ResNet-50; "
                     + "this is not the Keras ResNet-50 notop weights file",
                     assertThrows(UserException.class, () -> graph.loadKerasWeights(wide)).getMessage());
@@ -177,7 +182,8 @@ class KerasWeightsTest {
             assertEquals(true, bad.startsWith(notHdf5 + ": not a readable HDF5 file"), bad);
         }
         try (ClassifierGraph resnet18 = new ClassifierGraph(18, 4, 3, 32, 2, ClassifierOptimizer.ADAM, 1e-3f, 1,
-                2, 2, true, false)) {
+                2, 2, true, false,
+                ClassifierRecipe.PLAIN)) {
             assertEquals(wide + ": the Keras ImageNet weights are for ResNet-50; set the classifier depth to 50 or "
                     + "leave the weights unset to train ResNet-18 from scratch",
                     assertThrows(UserException.class, () -> resnet18.loadKerasWeights(wide)).getMessage());
