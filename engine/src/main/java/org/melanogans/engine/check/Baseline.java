@@ -59,7 +59,16 @@ public record Baseline(@JsonProperty(required = true) String experiment, Baselin
             "validation_accuracy", Tolerance.absolute(0.1, Direction.HIGHER_IS_BETTER),
             "validation_balanced_accuracy", Tolerance.absolute(0.1, Direction.HIGHER_IS_BETTER),
             "validation_melanoma_recall", Tolerance.absolute(0.1, Direction.HIGHER_IS_BETTER),
-            "validation_melanoma_auc", Tolerance.absolute(0.1, Direction.HIGHER_IS_BETTER));
+            "validation_melanoma_auc", Tolerance.absolute(0.1, Direction.HIGHER_IS_BETTER),
+            "gan_emd", Tolerance.relative(0.5, Direction.LOWER_IS_BETTER));
+
+    /**
+     * What a classifier that always answers "nevus" scores on each use-case figure (any constant
+     * answer gives a melanoma AUC of 0.5): a set whose seeds all beat it gets it as a bound, so
+     * gan:check rejects such a classifier whatever the seeds' spread allows.
+     */
+    static final Map<String, Double> ALWAYS_NEVUS = Map.of("validation_balanced_accuracy", 1.0 / 3,
+            "validation_melanoma_recall", 0.0, "validation_melanoma_auc", 0.5);
 
     public Baseline {
         metrics = metrics == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
@@ -109,11 +118,29 @@ public record Baseline(@JsonProperty(required = true) String experiment, Baselin
             usecase.sets().forEach((set, result) -> result.summary().forEach((figure, summary) -> {
                 Tolerance rule = USECASE_TOLERANCES.get(figure);
                 String key = "usecase.sets." + set + ".summary." + figure + ".mean";
-                // these figures are never negative: a bound at or below 0 would be a guard that cannot fail
-                if (rule != null && summary.mean() - rule.tolerance() > 0) {
-                    entries.put(key, measure(root, key, rule, USECASE_FLOOR));
+                if (rule == null || rule.direction() == Direction.HIGHER_IS_BETTER
+                        && summary.mean() - rule.tolerance() <= 0) {
+                    // accuracies are never negative: a bound at or below 0 would be a guard that cannot fail
+                    return;
                 }
+                BaselineEntry guard = measure(root, key, rule, figure.equals("gan_emd") ? FLOORS.get("emd")
+                        : USECASE_FLOOR);
+                Double chance = ALWAYS_NEVUS.get(figure);
+                if (chance != null && summary.low() != null && summary.low() > chance) {
+                    guard = guard.withBound(new BaselineEntry.Bound(chance, "a classifier that always answers nevus"));
+                }
+                entries.put(key, guard);
             }));
+            // where a GAN's melanoma measurably helped, losing that help is a regression
+            if (usecase.comparisons() != null && usecase.comparisons().gains() != null) {
+                usecase.comparisons().gains().forEach((set, figures) -> figures.forEach((figure, gain) -> {
+                    if (gain.above()) {
+                        String key = "usecase.gains." + set + "." + figure + ".mean_difference";
+                        entries.put(key, measure(root, key, Tolerance.absolute(0.1, Direction.HIGHER_IS_BETTER),
+                                USECASE_FLOOR).withBound(new BaselineEntry.Bound(0, "a GAN that adds nothing to B_Imb")));
+                    }
+                }));
+            }
         }
         return new Baseline(metrics.experiment(), BaselineEnvironment.of(metrics.environment()), entries);
     }
@@ -168,7 +195,9 @@ public record Baseline(@JsonProperty(required = true) String experiment, Baselin
                 changes.add(key + ": " + Figures.text(was.value()) + " -> " + Figures.text(node.doubleValue())
                         + " (calibration dropped: " + metrics.run() + " has 1 seed; rule " + now.toleranceText() + ")");
             } else {
-                now = was.remeasured(node.doubleValue(), sd, n);
+                BaselineEntry freshEntry = fresh.metrics().get(key);
+                now = was.remeasured(node.doubleValue(), sd, n).withBound(freshEntry != null ? freshEntry.bound()
+                        : was.bound());
                 if (!now.equals(was)) {
                     changes.add(key + ": " + Figures.text(was.value()) + " -> " + Figures.text(now.value()) + " (rule "
                             + now.toleranceText() + " kept)");

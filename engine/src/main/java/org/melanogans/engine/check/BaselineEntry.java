@@ -13,26 +13,54 @@ import org.melanogans.engine.stats.StudentT;
  * @param direction which way of moving counts as a regression
  * @param sd        the baseline's seed-to-seed standard deviation (calibrated entries; else null)
  * @param n         how many seeds the value is the mean of (null in older baselines: one)
+ * @param bound     a value the figure must stay strictly better than whatever the allowance (what a
+ *                  classifier answering always "nevus" scores, a gain of zero), or null
  */
 public record BaselineEntry(@JsonProperty(required = true) double value,
                             @JsonProperty(required = true) double tolerance,
                             @JsonProperty(required = true) ToleranceMode mode,
-                            @JsonProperty(required = true) Direction direction, Double sd, Integer n) {
+                            @JsonProperty(required = true) Direction direction, Double sd, Integer n, Bound bound) {
+
+    /**
+     * A figure no acceptable result reaches.
+     *
+     * @param value   the bound
+     * @param meaning what scores it, for the check's message ("a classifier that always answers nevus")
+     */
+    public record Bound(@JsonProperty(required = true) double value, @JsonProperty(required = true) String meaning) {
+    }
 
     /** An entry with a fixed {@code rule} around {@code value}, measured on {@code n} seeds. */
     public static BaselineEntry of(double value, Tolerance rule, int n) {
-        return new BaselineEntry(value, rule.tolerance(), rule.mode(), rule.direction(), null, n);
+        return new BaselineEntry(value, rule.tolerance(), rule.mode(), rule.direction(), null, n, null);
     }
 
     /** An entry whose allowance comes from the seed-to-seed spread, never below {@code floor}. */
     public static BaselineEntry calibrated(double mean, double sd, int n, double floor, Direction direction) {
-        return new BaselineEntry(mean, floor, ToleranceMode.CALIBRATED, direction, sd, n);
+        return new BaselineEntry(mean, floor, ToleranceMode.CALIBRATED, direction, sd, n, null);
     }
 
     /** The same rule around another measurement. */
     public BaselineEntry remeasured(double newValue, Double newSd, int newN) {
         return new BaselineEntry(newValue, tolerance, mode, direction, mode == ToleranceMode.CALIBRATED ? newSd : null,
-                newN);
+                newN, bound);
+    }
+
+    /** This entry with a bound (null: none). */
+    public BaselineEntry withBound(Bound newBound) {
+        return new BaselineEntry(value, tolerance, mode, direction, sd, n, newBound);
+    }
+
+    /** Whether {@code current} is on the wrong side of the bound, or at it. */
+    public boolean breaches(double current) {
+        if (bound == null) {
+            return false;
+        }
+        return switch (direction) {
+            case HIGHER_IS_BETTER -> current <= bound.value();
+            case LOWER_IS_BETTER -> current >= bound.value();
+            case BOTH -> false;
+        };
     }
 
     /** Seeds behind the value (older baselines did not say: one). */

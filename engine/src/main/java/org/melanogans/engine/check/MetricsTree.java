@@ -22,7 +22,8 @@ final class MetricsTree {
     /**
      * The summary over seeds of the figure a baseline key names, or null: a model figure's in the
      * entry's {@code summary} ({@code models.dcgan.swd_levels.64} -> {@code models.dcgan.summary.swd_levels.64}),
-     * a use-case figure's around its mean ({@code ...summary.validation_accuracy.mean}).
+     * a use-case figure's around its mean ({@code ...summary.validation_accuracy.mean}), a paired
+     * difference's around its mean difference ({@code usecase.gains.<set>.<figure>.mean_difference}).
      */
     static JsonNode summaryOf(JsonNode root, String key) {
         String[] steps = key.split("\\.", -1);
@@ -31,6 +32,8 @@ final class MetricsTree {
             node = at(root, "models." + steps[1] + ".summary." + key.substring(("models." + steps[1] + ".").length()));
         } else if (key.endsWith(".mean")) {
             node = at(root, key.substring(0, key.length() - ".mean".length()));
+        } else if (key.endsWith(".mean_difference")) {
+            node = at(root, key.substring(0, key.length() - ".mean_difference".length()));
         } else {
             node = null;
         }

@@ -64,6 +64,11 @@ public final class RegressionCheck {
             return new CheckRow(key, entry, value, seeds, value - entry.value(), allowance, CheckStatus.NOT_GATED,
                     "depends on the machine; -Dgan.check.timing gates it");
         }
+        if (entry.breaches(value)) {
+            return new CheckRow(key, entry, value, seeds, value - entry.value(), allowance, CheckStatus.REGRESSED,
+                    "at or past " + Figures.text(entry.bound().value()) + ", what " + entry.bound().meaning()
+                            + " scores");
+        }
         return new CheckRow(key, entry, value, seeds, value - entry.value(), allowance,
                 verdict(value, entry, allowance), null);
     }

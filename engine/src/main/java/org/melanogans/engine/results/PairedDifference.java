@@ -22,15 +22,17 @@ import org.melanogans.engine.stats.MeanInterval;
  * @param ci95           half-width of the 95% interval of the mean difference (null for one seed)
  * @param low            meanDifference - ci95 (null for one seed)
  * @param high           meanDifference + ci95 (null for one seed)
+ * @param values         the per-seed differences, in seed order
  */
 public record PairedDifference(String a, String b, String metric, List<Long> seeds, double meanDifference, Double sd,
-                               Double ci95, Double low, Double high) {
+                               Double ci95, Double low, Double high, List<Double> values) {
     /** The figures compared, where the entries have them; every pyramid level of the SWD too. */
     public static final List<String> METRICS = List.of("emd", "js_divergence", "js_distance", "swd", "swd_levels",
             "ms_ssim", "nn_distance_median", "copies");
 
     public PairedDifference {
         seeds = List.copyOf(seeds);
+        values = values == null ? null : List.copyOf(values);
     }
 
     /** Every pair of completed models with the same training seeds, on every metric both have. */
@@ -70,11 +72,22 @@ public record PairedDifference(String a, String b, String metric, List<Long> see
         return out;
     }
 
-    private static PairedDifference of(String a, String b, String metric, List<Long> seeds, List<Double> differences) {
+    /** {@code a - b} on {@code metric}, from the per-seed differences in seed order. */
+    static PairedDifference of(String a, String b, String metric, List<Long> seeds, List<Double> differences) {
         MeanInterval m = MeanInterval.of(differences);
         Double ci = m.halfWidth();
         return new PairedDifference(a, b, metric, seeds, m.mean(), m.sd(), ci, ci == null ? null : m.mean() - ci,
-                ci == null ? null : m.mean() + ci);
+                ci == null ? null : m.mean() + ci, differences);
+    }
+
+    /** The interval lies above zero (false for one seed: no interval). */
+    public boolean above() {
+        return low != null && low > 0;
+    }
+
+    /** The interval lies below zero (false for one seed). */
+    public boolean below() {
+        return high != null && high < 0;
     }
 
     /** {@code metric} itself, or for an object such as swd_levels each of its keys ({@code swd_levels.64}). */

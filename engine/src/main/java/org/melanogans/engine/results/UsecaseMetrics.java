@@ -20,31 +20,35 @@ import org.melanogans.engine.Json;
  * @param planSha256 the hash of that run's whole plan
  * @param settings how the stage ran
  * @param sets     per training set ({@code b-full}, {@code b-imb}, {@code b-imb+<gan>}); null when failed
+ * @param comparisons paired over the seeds: B_Full - B_Imb ({@code loss}), each restored set - B_Imb
+ *                 ({@code gains}) and - B_Full ({@code gaps}), and verdicts ({@link UsecaseComparisons});
+ *                 flat keys of the section, null when failed and in files written before they existed
  * @param error    one-line reason when failed, otherwise null
  */
 public record UsecaseMetrics(ModelStatus status, String run, String planSha256, @JsonUnwrapped Settings settings,
-                             Map<String, SetResult> sets, String error) {
+                             Map<String, SetResult> sets, @JsonUnwrapped UsecaseComparisons.Comparisons comparisons,
+                             String error) {
     public UsecaseMetrics {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(settings, "settings");
         sets = sets == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(sets));
     }
 
-    /** The section of a stage that finished every seed. */
+    /** The section of a stage that finished every seed, its comparisons and verdicts derived from the sets. */
     public static UsecaseMetrics completed(Settings settings, Map<String, SetResult> sets) {
-        return new UsecaseMetrics(ModelStatus.COMPLETED, null, null, settings, Objects.requireNonNull(sets, "sets"),
-                null);
+        return new UsecaseMetrics(ModelStatus.COMPLETED, null, null, settings, sets,
+                UsecaseComparisons.of(Objects.requireNonNull(sets, "sets")), null);
     }
 
     /** The section of a stage that failed; {@code gan:check} counts its figures as missing. */
     public static UsecaseMetrics failed(Settings settings, String error) {
-        return new UsecaseMetrics(ModelStatus.FAILED, null, null, settings, null,
+        return new UsecaseMetrics(ModelStatus.FAILED, null, null, settings, null, null,
                 Objects.requireNonNull(error, "error"));
     }
 
     /** This section as run by {@code run} with the plan of that hash. */
     public UsecaseMetrics from(String fromRun, String fromPlan) {
-        return new UsecaseMetrics(status, fromRun, fromPlan, settings, sets, error);
+        return new UsecaseMetrics(status, fromRun, fromPlan, settings, sets, comparisons, error);
     }
 
     /**

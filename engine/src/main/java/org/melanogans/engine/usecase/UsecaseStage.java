@@ -343,6 +343,7 @@ public final class UsecaseStage {
             figures.put("validation_" + c.yamlName() + "_recall", r -> r.validation().recall().get(c.yamlName()));
         }
         figures.put("validation_melanoma_auc", r -> r.validation().melanomaAuc());
+        figures.put("gan_emd", r -> r.gan() == null ? null : r.gan().emd());
         Map<String, Summary> summary = new LinkedHashMap<>();
         figures.forEach((name, figure) -> {
             List<Double> values = runs.stream().map(figure).toList();

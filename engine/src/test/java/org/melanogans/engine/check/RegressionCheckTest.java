@@ -74,7 +74,7 @@ class RegressionCheckTest {
 
     @Test
     void twoSidedFailsEitherWayAndNeverImproves() {
-        BaselineEntry entry = new BaselineEntry(0.02, 0.005, ToleranceMode.ABSOLUTE, Direction.BOTH, null, 1);
+        BaselineEntry entry = new BaselineEntry(0.02, 0.005, ToleranceMode.ABSOLUTE, Direction.BOTH, null, 1, null);
         assertEquals(CheckStatus.REGRESSED, status(0.0251, entry));
         assertEquals(CheckStatus.REGRESSED, status(0.0149, entry));
         assertEquals(CheckStatus.OK, status(0.0249, entry));
@@ -149,11 +149,11 @@ class RegressionCheckTest {
         Baseline baseline = Baseline.fromMetrics(metrics, false);
         assertEquals(List.of("models.dcgan.emd", "models.dcgan.js_divergence", "models.dcgan.js_distance"),
                 List.copyOf(baseline.metrics().keySet()), "timing figures are not gated by default");
-        assertEquals(new BaselineEntry(0.012, 0.5, ToleranceMode.RELATIVE, Direction.LOWER_IS_BETTER, null, 1),
+        assertEquals(new BaselineEntry(0.012, 0.5, ToleranceMode.RELATIVE, Direction.LOWER_IS_BETTER, null, 1, null),
                 baseline.metrics().get("models.dcgan.emd"), "one seed: the default rule");
-        assertEquals(new BaselineEntry(0.006, 0.5, ToleranceMode.RELATIVE, Direction.LOWER_IS_BETTER, null, 1),
+        assertEquals(new BaselineEntry(0.006, 0.5, ToleranceMode.RELATIVE, Direction.LOWER_IS_BETTER, null, 1, null),
                 baseline.metrics().get("models.dcgan.js_divergence"));
-        assertEquals(new BaselineEntry(40, 0.5, ToleranceMode.RELATIVE, Direction.HIGHER_IS_BETTER, null, 1),
+        assertEquals(new BaselineEntry(40, 0.5, ToleranceMode.RELATIVE, Direction.HIGHER_IS_BETTER, null, 1, null),
                 Baseline.fromMetrics(metrics, true).metrics().get("models.dcgan.train_images_per_second"));
         Path file = tmp.resolve("baselines/quickstart.json");
         baseline.write(file);
@@ -181,7 +181,7 @@ class RegressionCheckTest {
         BaselineEntry emd = Baseline.fromMetrics(seeds(0.016, 0.020, 0.024), false).metrics().get("models.dcgan.emd");
         assertEquals(BaselineEntry.calibrated(0.02, 0.004, 3, Baseline.FLOORS.get("emd"), Direction.LOWER_IS_BETTER),
                 new BaselineEntry(emd.value(), emd.tolerance(), emd.mode(), emd.direction(),
-                        Math.round(emd.sd() * 1e12) / 1e12, emd.n()));
+                        Math.round(emd.sd() * 1e12) / 1e12, emd.n(), null));
         // a rerun of three seeds with sd 0.002: Welch's se^2 = 0.004^2/3 + 0.002^2/3 = 2e-5/3, df =
         // (2e-5/3)^2 / ((1.6e-5/3)^2/2 + (0.4e-5/3)^2/2) = 400/136 = 2.94 -> 2; t(0.95, 2) = 2.919986
         double allowance = 2.919986 * Math.sqrt(2e-5 / 3);
@@ -251,7 +251,7 @@ class RegressionCheckTest {
                   "models.dcgan.train_images_per_second": {"value": 40, "tolerance": 0.3, "mode": "relative", "direction": "higher_is_better"}}}
                 """);
         Baseline baseline = Baseline.read(file);
-        assertEquals(new BaselineEntry(40, 0.3, ToleranceMode.RELATIVE, Direction.HIGHER_IS_BETTER, null, null),
+        assertEquals(new BaselineEntry(40, 0.3, ToleranceMode.RELATIVE, Direction.HIGHER_IS_BETTER, null, null, null),
                 baseline.metrics().get("models.dcgan.train_images_per_second"));
         assertNull(baseline.environment(), "older baselines name no machine");
     }
