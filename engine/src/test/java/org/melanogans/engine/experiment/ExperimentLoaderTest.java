@@ -565,6 +565,27 @@ class ExperimentLoaderTest {
         assertEquals(alone.data(), diff.data());
         assertEquals(alone.train(), diff.train());
         assertEquals(alone.seeds(), diff.seeds());
+
+        // the classifier lever study: the stage alone, each file one recipe at 64 px and 30 epochs
+        Experiment recipe = ExperimentLoader.load(Path.of("experiments/classifier/recipe-64px-30ep.yaml"), project,
+                data, Map.of());
+        assertEquals(List.of(), recipe.models());
+        assertEquals(List.of(), recipe.usecase().gans());
+        assertEquals(new ClassifierRecipe(ClassifierRecipe.ClassWeights.BALANCED,
+                EnumSet.allOf(ClassifierRecipe.ImageTransform.class), ClassifierRecipe.LearningRateSchedule.ONE_CYCLE,
+                true), recipe.usecase().classifier().recipe());
+        ClassifierConfig c = recipe.usecase().classifier();
+        Experiment plainRecipe = ExperimentLoader.load(Path.of("experiments/classifier/plain-64px-30ep.yaml"),
+                project, data, Map.of());
+        assertEquals(new ClassifierConfig(c.depth(), c.resolution(), c.epochs(), c.batch(), c.optimizer(),
+                c.learningRate(), null, ClassifierRecipe.PLAIN), plainRecipe.usecase().classifier());
+        Experiment unweighted = ExperimentLoader.load(Path.of("experiments/classifier/unweighted-64px-30ep.yaml"),
+                project, data, Map.of());
+        ClassifierRecipe r = c.recipe();
+        assertEquals(new ClassifierRecipe(ClassifierRecipe.ClassWeights.NONE, r.augment(), r.schedule(),
+                r.testTimeAugment()), unweighted.usecase().classifier().recipe());
+        assertEquals(recipe.usecase().seeds(), unweighted.usecase().seeds());
+        assertEquals(recipe.data(), plainRecipe.data());
     }
 
     @Test
