@@ -151,7 +151,8 @@ public final class TrainGoal {
         if (stage && metrics.usecase() != null && metrics.usecase().status() == ModelStatus.COMPLETED) {
             log.info("usecase: finished before in " + run.id() + "; its results are kept as they are");
         } else if (stage) {
-            UsecaseStage usecaseStage = new UsecaseStage(experiment, plan, log);
+            UsecaseStage usecaseStage = new UsecaseStage(experiment, plan, log, new UsecaseStage.SharedClassifiers(
+                    workspace.reports().classifierCache(), Environment.currentGitCommit()));
             try {
                 metrics = metrics.withUsecase(usecaseStage.run(data, usecaseSeeds).from(run.id(), plan.planHash()));
             } catch (RuntimeException e) {

@@ -24,6 +24,14 @@ public record ReportsRoot(Path dir) {
         return dir.resolve(".cache");
     }
 
+    /**
+     * B_Full and B_Imb classifiers shared by the runs of one commit: they do not depend on the GAN
+     * pool, so the two Table 2 protocols train them once.
+     */
+    public Path classifierCache() {
+        return dataCache().resolve("classifiers");
+    }
+
     /** Where the Allure command line is unpacked once. */
     public Path allureTool() {
         return dir.resolve(".allure");

@@ -79,7 +79,8 @@ public final class PlanYaml {
         return sha256(dump(tree));
     }
 
-    static String sha256(String text) {
+    /** SHA-256 of a text's UTF-8 bytes, lower-case hex. */
+    public static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(text.getBytes(StandardCharsets.UTF_8)));

@@ -63,7 +63,7 @@ public record Environment(String java, String os, String cpu, List<String> cpuFl
      * HEAD's commit, with "-dirty" when tracked files differ from it: a run made from uncommitted
      * code must not claim a commit that does not hold that code.
      */
-    private static String currentGitCommit() {
+    public static String currentGitCommit() {
         String head = git("rev-parse", "HEAD");
         if (head == null || !head.matches("[0-9a-f]{40,64}")) {
             return UNKNOWN;

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.melanogans.engine.EngineLog;
+import org.melanogans.engine.Json;
 import org.melanogans.engine.UserException;
 import org.melanogans.engine.data.ImageSet;
 import org.melanogans.engine.experiment.ClassifierConfig;
@@ -27,6 +28,7 @@ import org.melanogans.engine.experiment.UsecaseConfig;
 import org.melanogans.engine.experiment.YamlNames;
 import org.melanogans.engine.layout.SeedLayout;
 import org.melanogans.engine.metrics.StructureMetrics;
+import org.melanogans.engine.plan.PlanYaml;
 import org.melanogans.engine.plan.RunPlan;
 import org.melanogans.engine.results.UsecaseMetrics;
 import org.melanogans.engine.results.UsecaseMetrics.MelanomaGan;
@@ -58,12 +60,32 @@ public final class UsecaseStage {
     private final UsecaseConfig usecase;
     private final RunPlan plan;
     private final EngineLog log;
+    private final SharedClassifiers shared;
 
+    /**
+     * Where the stage may reuse B_Full and B_Imb classifiers another run of the same code trained.
+     *
+     * @param dir    the cache folder
+     * @param commit the code's commit; results are shared only between runs of one clean commit
+     */
+    public record SharedClassifiers(Path dir, String commit) {
+        /** Sharing is safe only when the commit names the code exactly (not "-dirty", not unknown). */
+        boolean usable() {
+            return dir != null && commit != null && commit.matches("[0-9a-f]{40}");
+        }
+    }
+
+    /** A stage that trains every classifier itself. */
     public UsecaseStage(Experiment experiment, RunPlan plan, EngineLog log) {
+        this(experiment, plan, log, new SharedClassifiers(null, null));
+    }
+
+    public UsecaseStage(Experiment experiment, RunPlan plan, EngineLog log, SharedClassifiers shared) {
         this.experiment = experiment;
         this.usecase = experiment.usecase();
         this.plan = plan;
         this.log = log;
+        this.shared = shared;
     }
 
     /** The name of the training set restored with {@code gan}'s samples. */
@@ -120,11 +142,11 @@ public final class UsecaseStage {
             ImbalancedTrainingSet imbalanced = ImbalancedTrainingSet.of(split, usecase.retainedMelanoma(), seed);
             SeedLayout seedDir = plan.run().usecaseSeed(seed);
             ImageSet validation = real.subset(indices(split.validation(), index));
-            runs.get(FULL).add(once(seedDir, FULL, seed, () ->
+            runs.get(FULL).add(once(seedDir, FULL, seed, sharedFile(data, seed, FULL), () ->
                     classify(seed, FULL, real.subset(indices(split.training(), index)), 0, validation,
                             null)));
             ImageSet imbalancedImages = real.subset(indices(imbalanced.images(), index));
-            runs.get(IMBALANCED).add(once(seedDir, IMBALANCED, seed, () ->
+            runs.get(IMBALANCED).add(once(seedDir, IMBALANCED, seed, sharedFile(data, seed, IMBALANCED), () ->
                     classify(seed, IMBALANCED, imbalancedImages, 0, validation, null)));
             for (String gan : usecase.gans()) {
                 String set = augmentedSet(gan);
@@ -225,8 +247,28 @@ public final class UsecaseStage {
         return images.keySet().stream().mapToInt(index::get).toArray();
     }
 
-    /** The (seed, set) result from its file when a previous attempt finished it, else computed and saved. */
-    private SeedRun once(SeedLayout seedDir, String set, long seed, Supplier<SeedRun> compute) {
+    /**
+     * Where a B_Full or B_Imb classifier of this seed is shared with other runs: keyed by everything
+     * its result depends on (the images, the split and cut, the classifier, the threads, the device,
+     * the code), none of which is the GAN pool; null when the commit cannot vouch for the code.
+     */
+    private Path sharedFile(ImageSet data, long seed, String set) {
+        if (!shared.usable()) {
+            return null;
+        }
+        TrainConfig t = experiment.train();
+        String key = String.join("\n", shared.commit(), data.sha256(), Long.toString(seed), set,
+                Json.line(usecase.classifier()), Double.toString(usecase.trainingFraction()),
+                Integer.toString(usecase.retainedMelanoma()), Integer.toString(t.intraOpThreads()),
+                Integer.toString(t.interOpThreads()), Boolean.toString(t.bfloat16()), YamlNames.of(experiment.device()));
+        return shared.dir().resolve(PlanYaml.sha256(key).substring(0, 32) + ".json");
+    }
+
+    /**
+     * The (seed, set) result from its file when a previous attempt finished it, else from the shared
+     * file another run of the same code wrote (copied into this run), else computed and saved to both.
+     */
+    private SeedRun once(SeedLayout seedDir, String set, long seed, Path sharedFile, Supplier<SeedRun> compute) {
         Path file = seedDir.result(set);
         if (Files.isRegularFile(file)) {
             SeedRun done = SeedRun.read(file);
@@ -234,9 +276,23 @@ public final class UsecaseStage {
                     file));
             return done;
         }
+        if (sharedFile != null && Files.isRegularFile(sharedFile)) {
+            SeedRun done = SeedRun.read(sharedFile);
+            done.write(file);
+            log.info(String.format(Locale.ROOT, "usecase seed %d, %s: trained by another run of this commit on the"
+                    + " same images, split and classifier; reused from %s", seed, set, sharedFile));
+            return done;
+        }
         SeedRun run = compute.get();
         run.write(file);
+        if (sharedFile != null) {
+            run.write(sharedFile);
+        }
         return run;
+    }
+
+    private SeedRun once(SeedLayout seedDir, String set, long seed, Supplier<SeedRun> compute) {
+        return once(seedDir, set, seed, null, compute);
     }
 
     private SeedRun classify(long seed, String set, ImageSet training, int synthetic, ImageSet validation,
