@@ -22,9 +22,13 @@ public record CheckRow(String key, BaselineEntry baseline, Double current, int s
         }
         double low = baseline.value() - allowance;
         double high = baseline.value() + allowance;
+        // a bound stricter than the allowance is the limit that holds
+        BaselineEntry.Bound b = baseline.bound();
         return switch (baseline.direction()) {
-            case LOWER_IS_BETTER -> "<= " + Figures.text(high);
-            case HIGHER_IS_BETTER -> ">= " + Figures.text(low);
+            case LOWER_IS_BETTER -> b != null && b.value() <= high ? "< " + Figures.text(b.value())
+                    : "<= " + Figures.text(high);
+            case HIGHER_IS_BETTER -> b != null && b.value() >= low ? "> " + Figures.text(b.value())
+                    : ">= " + Figures.text(low);
             case BOTH -> Figures.text(low) + " .. " + Figures.text(high);
         };
     }
@@ -44,6 +48,9 @@ public record CheckRow(String key, BaselineEntry baseline, Double current, int s
     public String describe() {
         if (status == CheckStatus.MISSING || status == CheckStatus.NOT_GATED) {
             return key + " " + (status == CheckStatus.MISSING ? "missing" : "not gated") + " (" + reason + ")";
+        }
+        if (status == CheckStatus.REGRESSED && baseline.breaches(current)) {
+            return key + " " + Figures.text(current) + " " + reason;
         }
         // Name the bound that was crossed: the regression bound, or for an improvement the
         // bound on the good side.

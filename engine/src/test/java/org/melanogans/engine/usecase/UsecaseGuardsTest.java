@@ -132,6 +132,8 @@ class UsecaseGuardsTest {
         String nevus = failure(project, metrics("nevus", set(NEVUS_ACCURACY, THIRD, ZERO, HALF, null),
                 imbalanced(null), restored(EMD)));
         assertTrue(nevus.contains("regress"), nevus);
+        assertTrue(nevus.contains("usecase.sets.b-full.summary.validation_balanced_accuracy.mean 0.333333 at or past"
+                + " 0.333333, what a classifier that always answers nevus scores"), nevus);
         assertTrue(row(project, "usecase.sets.b-full.summary.validation_balanced_accuracy.mean")
                 .contains("what a classifier that always answers nevus scores"), project.lines().toString());
 
