@@ -13,6 +13,7 @@ import org.melanogans.engine.results.MetricsFile;
 import org.melanogans.engine.results.ModelMetrics;
 import org.melanogans.engine.results.ModelStatus;
 import org.melanogans.engine.results.Summary;
+import org.melanogans.engine.results.UsecaseComparisons;
 import org.melanogans.engine.results.UsecaseMetrics;
 import org.melanogans.engine.report.Comparison.Verdict;
 
@@ -65,11 +66,18 @@ public final class Comparisons {
                 out.add(summary == null
                         ? new Comparison(Comparison.TABLE_2, set, figure, null, paper, null, null, band, Verdict.NOT_RUN,
                                 "metrics.json has no " + figure + " for " + set, Comparison.Spread.NONE)
-                        : judge(Comparison.TABLE_2, set, figure, summary.mean(), paper, null, null, band,
-                                spread(summary, usecase.settings().seeds(), result)));
+                        : paired(judge(Comparison.TABLE_2, set, figure, summary.mean(), paper, null, null, band,
+                                spread(summary, usecase.settings().seeds(), result)),
+                                UsecaseComparisons.describe(usecase.comparisons(), set, figure)));
             }
         }));
         return out;
+    }
+
+    /** A Table 2 comparison whose reason also says what the seeds show paired (null: nothing to add). */
+    private static Comparison paired(Comparison c, String reading) {
+        return reading == null ? c : new Comparison(c.stage(), c.subject(), c.metric(), c.ours(), c.paper(), c.floor(),
+                c.ceiling(), c.band(), c.verdict(), c.reason() + "; paired over the seeds: " + reading, c.spread());
     }
 
     private static Double modelValue(ModelMetrics m, String metric) {

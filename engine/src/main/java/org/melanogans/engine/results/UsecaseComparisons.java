@@ -112,6 +112,34 @@ public final class UsecaseComparisons {
         return out;
     }
 
+    /**
+     * The paired reading of one set's figure, for the report: for B_Imb what the cut cost, for a
+     * restored set its gain, its gap and the verdict; null for B_Full or when not compared.
+     */
+    public static String describe(Comparisons c, String set, String figure) {
+        if (c == null || c.loss() == null) {
+            return null;
+        }
+        if (set.equals(IMBALANCED)) {
+            PairedDifference loss = c.loss().get(figure);
+            return loss == null ? null : "B_Full - B_Imb " + text(loss);
+        }
+        PairedDifference gain = c.gains().getOrDefault(set, Map.of()).get(figure);
+        PairedDifference gap = c.gaps().getOrDefault(set, Map.of()).get(figure);
+        if (gain == null || gap == null) {
+            return null;
+        }
+        return "against B_Imb " + text(gain) + ", against B_Full " + text(gap) + ": "
+                + c.verdicts().get(set).get(figure).name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+
+    /** "+0.120 [+0.063, +0.177]" (the interval only with two seeds or more). */
+    static String text(PairedDifference d) {
+        String mean = String.format(java.util.Locale.ROOT, "%+.3f", d.meanDifference());
+        return d.ci95() == null ? mean : mean + String.format(java.util.Locale.ROOT, " [%+.3f, %+.3f]", d.low(),
+                d.high());
+    }
+
     static Verdict verdict(PairedDifference gain, PairedDifference gap) {
         if (gain.above()) {
             return gap.below() ? Verdict.PARTLY : Verdict.RESTORES;

@@ -58,6 +58,14 @@ class UsecaseComparisonsTest {
         assertEquals(Verdict.DOES_NOT, verdicts.get("b-imb+flat").get("validation_melanoma_recall"));
         // every seed has the same accuracy: differences of exactly 0, no side
         assertEquals(Verdict.CANNOT_TELL, verdicts.get("b-imb+gan").get("validation_accuracy"));
+        // what the report says beside the paper's figure
+        double half = T_975_2 * sd / Math.sqrt(3);
+        assertEquals(String.format(java.util.Locale.ROOT, "B_Full - B_Imb +0.433 [%+.3f, %+.3f]", 1.3 / 3 - half,
+                1.3 / 3 + half), UsecaseComparisons.describe(all, "b-imb", "validation_melanoma_recall"));
+        assertEquals(String.format(java.util.Locale.ROOT, "against B_Imb +0.333 [%+.3f, %+.3f], against B_Full"
+                + " -0.100 [-0.100, -0.100]: partly", 1.0 / 3 - half, 1.0 / 3 + half),
+                UsecaseComparisons.describe(all, "b-imb+gan", "validation_melanoma_recall"));
+        assertNull(UsecaseComparisons.describe(all, "b-full", "validation_melanoma_recall"));
     }
 
     @Test
