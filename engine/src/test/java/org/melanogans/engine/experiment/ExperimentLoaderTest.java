@@ -543,6 +543,12 @@ class ExperimentLoaderTest {
         assertEquals(leaky.data(), leakFree.data());
         assertEquals(leaky.train(), leakFree.train());
         assertEquals(List.of(1L, 2L, 3L), u.seeds());
+        assertEquals(List.of("lapgan", "ddgan-upsampling", "ddgan-deconvolution", "dcgan-diffaugment"), u.gans());
+        assertEquals(EnumSet.allOf(Augmentation.class), leaky.models().get(3).augment());
+        // the classifier of the lever study's best measured arm
+        Experiment lever = ExperimentLoader.load(Path.of("experiments/classifier/recipe-64px-30ep.yaml"), project,
+                data, Map.of());
+        assertEquals(lever.usecase().classifier(), u.classifier());
         assertEquals(18, u.classifier().depth());
         assertNull(u.classifier().weights());
         Experiment paper2 = ExperimentLoader.load(Path.of("experiments/table2-paper.yaml"), project, data, Map.of());
