@@ -31,6 +31,7 @@ public final class CheckGoal {
     private CheckGoal() {
     }
 
+    @SuppressWarnings("try")   // the lock is held by the try, not used in it
     public static void run(Workspace workspace, EngineRequest.Check request) {
         EngineLog log = workspace.log();
         Experiment experiment = workspace.experiment();

@@ -94,6 +94,7 @@ public final class EvaluateGoal {
      * changed: figures that reproduce are said so; others go to a dated file of the run's
      * {@code reevaluations/} beside what the run recorded.
      */
+    @SuppressWarnings("try")   // the lock is held by the try, not used in it
     private static void run(Workspace workspace, String runId) {
         EngineLog log = workspace.log();
         Map<String, Workspace.RunRecord> runs = workspace.resultRuns(workspace.experiment(), runId);

@@ -27,6 +27,7 @@ public final class ReportGoal {
     private ReportGoal() {
     }
 
+    @SuppressWarnings("try")   // the lock is held by the try, not used in it
     public static void run(Workspace workspace, EngineRequest.Report request) {
         Experiment experiment = workspace.experiment();
         ExperimentFolder folder = workspace.folder(experiment);

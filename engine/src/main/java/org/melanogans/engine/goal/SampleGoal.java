@@ -28,6 +28,7 @@ public final class SampleGoal {
     private SampleGoal() {
     }
 
+    @SuppressWarnings("try")   // the lock is held by the try, not used in it
     public static void run(Workspace workspace, EngineRequest.Sample request) {
         EngineLog log = workspace.log();
         if (request.count() != null && request.count() < 1) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,8 +43,7 @@ final class SeedStatistics {
         JsonNode first = trees.get(0);
         if (first.isObject()) {
             ObjectNode out = JsonNodeFactory.instance.objectNode();
-            for (Iterator<Map.Entry<String, JsonNode>> it = first.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : first.properties()) {
                 out.set(field.getKey(), meanTree(trees.stream().map(t -> t.path(field.getKey())).toList()));
             }
             return out;
@@ -57,8 +55,8 @@ final class SeedStatistics {
 
     private static ObjectNode summaryTree(List<JsonNode> trees) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> it = trees.get(0).fields(); it.hasNext(); ) {
-            String key = it.next().getKey();
+        for (Map.Entry<String, JsonNode> field : trees.get(0).properties()) {
+            String key = field.getKey();
             if (SETTINGS.contains(key)) {
                 continue;
             }

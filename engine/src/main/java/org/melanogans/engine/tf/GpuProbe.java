@@ -24,6 +24,7 @@ public final class GpuProbe {
      *
      * @throws UserException naming what is missing and the way out
      */
+    @SuppressWarnings("try")   // the fetched tensor is only closed by the try: running the op is the test
     public static String require(EngineLog log) {
         String gpu = GpuDriver.system().require();
         try (Graph g = new Graph();

@@ -31,6 +31,7 @@ class RunLockTest {
     }
 
     @Test
+    @SuppressWarnings("try")   // the locks are held by the tries, not used in them
     void aSecondProcessIsRefusedNamingTheHolderAndAKilledHoldersLockIsTakenOver(@TempDir Path dir) throws Exception {
         RunLayout run = new RunLayout(dir);
         Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
