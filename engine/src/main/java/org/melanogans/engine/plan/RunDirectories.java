@@ -140,11 +140,22 @@ public final class RunDirectories {
         }
     }
 
-    /** Whether the run holds any evidence: a checkpoint, or a model or stage it completed. */
+    /**
+     * Whether the run holds any evidence: a checkpoint, a finished use-case classifier (a stage-only
+     * run has no checkpoint before its metrics.json), or a model or stage it completed.
+     */
     public static boolean didWork(RunLayout run) throws IOException {
         try (Stream<Path> files = Files.walk(run.dir())) {
             if (files.anyMatch(f -> f.getFileName().toString().equals("state.json"))) {
                 return true;
+            }
+        }
+        if (Files.isDirectory(run.usecaseFolder())) {
+            try (Stream<Path> files = Files.walk(run.usecaseFolder(), 2)) {
+                if (files.anyMatch(f -> f.getNameCount() == run.usecaseFolder().getNameCount() + 2
+                        && f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f))) {
+                    return true;
+                }
             }
         }
         if (!Files.isRegularFile(run.metrics())) {

@@ -183,6 +183,21 @@ class RunDirectoriesTest {
     }
 
     @Test
+    void aFinishedUsecaseClassifierIsWorkEvenWithoutACheckpoint() throws IOException {
+        // a stage-only run killed after its first classifier: no checkpoint, no metrics.json yet
+        RunPlan killed = opened(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, log);
+        Path result = killed.run().usecaseSeed(1).result("b-full");
+        Files.createDirectories(result.getParent());
+        Files.writeString(result, "{}");
+        killed.close();
+        RunPlan again = opened(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, log);
+        assertEquals("run-0001", again.run().id());
+        assertTrue(again.resumed(), "resumed, not replaced");
+        assertTrue(Files.isRegularFile(result), "the finished classifier is kept");
+        assertFalse(logged.stream().anyMatch(l -> l.contains("did no work")), logged.toString());
+    }
+
+    @Test
     void aRunRecordsItsSourceAndAnotherFileOfTheSameNameIsRefused() throws IOException {
         RunPlan first = opened(experiment(Map.of()), PlanYamlTest.YAML, reports(), false, log);
         assertEquals(PlanYamlTest.YAML, Files.readString(first.run().experimentCopy()));
