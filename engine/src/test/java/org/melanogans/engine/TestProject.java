@@ -33,7 +33,12 @@ public record TestProject(Path dir, Path reports, Path data, List<String> lines)
     }
 
     public GanEngine engine() {
-        return new GanEngine(new EngineLog() {
+        return new GanEngine(log());
+    }
+
+    /** A log that records every line in {@link #lines} (warnings prefixed {@code WARN }) and prints it. */
+    public EngineLog log() {
+        return new EngineLog() {
             @Override
             public void info(String message) {
                 lines.add(message);
@@ -48,7 +53,7 @@ public record TestProject(Path dir, Path reports, Path data, List<String> lines)
             @Override
             public void debug(String message) {
             }
-        });
+        };
     }
 
     /** gan:train of {@code experiment} (only {@code models} when any are named). */

@@ -3,6 +3,7 @@ package org.melanogans.engine.experiment;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How the use-case classifier is trained beyond its network and optimizer: the levers that decide
@@ -23,6 +24,13 @@ public record ClassifierRecipe(ClassWeights classWeights, Set<ImageTransform> au
 
     public ClassifierRecipe {
         augment = augment.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(augment));
+    }
+
+    /** The recipe in words, for metrics.json: "class weights balanced; augment flips, rotations; ...". */
+    public String describe() {
+        return "class weights " + YamlNames.of(classWeights) + "; augment "
+                + (augment.isEmpty() ? "none" : augment.stream().map(YamlNames::of).collect(Collectors.joining(", ")))
+                + "; schedule " + YamlNames.of(schedule) + "; test-time augment " + (testTimeAugment ? "on" : "off");
     }
 
     /** The cross-entropy's class weights. */

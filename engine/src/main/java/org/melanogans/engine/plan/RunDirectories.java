@@ -145,17 +145,12 @@ public final class RunDirectories {
      * run has no checkpoint before its metrics.json), or a model or stage it completed.
      */
     public static boolean didWork(RunLayout run) throws IOException {
+        Path usecase = run.usecaseFolder();
         try (Stream<Path> files = Files.walk(run.dir())) {
-            if (files.anyMatch(f -> f.getFileName().toString().equals("state.json"))) {
+            if (files.anyMatch(f -> f.getFileName().toString().equals("state.json")
+                    || usecase.equals(f.getParent().getParent()) && f.toString().endsWith(".json")
+                    && Files.isRegularFile(f))) {
                 return true;
-            }
-        }
-        if (Files.isDirectory(run.usecaseFolder())) {
-            try (Stream<Path> files = Files.walk(run.usecaseFolder(), 2)) {
-                if (files.anyMatch(f -> f.getNameCount() == run.usecaseFolder().getNameCount() + 2
-                        && f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f))) {
-                    return true;
-                }
             }
         }
         if (!Files.isRegularFile(run.metrics())) {

@@ -59,13 +59,20 @@ public record Environment(String java, String os, String cpu, List<String> cpuFl
                 cpu.onednn(System.getenv("TF_ENABLE_ONEDNN_OPTS")), bfloat16, seed, currentGitCommit());
     }
 
+    /** Whether {@code commit} (as {@link #currentGitCommit} writes it) names the code exactly: not "-dirty", not unknown. */
+    public static boolean isCleanCommit(String commit) {
+        return commit != null && commit.matches(CLEAN_COMMIT);
+    }
+
+    private static final String CLEAN_COMMIT = "[0-9a-f]{40,64}";
+
     /**
      * HEAD's commit, with "-dirty" when tracked files differ from it: a run made from uncommitted
      * code must not claim a commit that does not hold that code.
      */
     public static String currentGitCommit() {
         String head = git("rev-parse", "HEAD");
-        if (head == null || !head.matches("[0-9a-f]{40,64}")) {
+        if (head == null || !head.matches(CLEAN_COMMIT)) {
             return UNKNOWN;
         }
         String changes = git("status", "--porcelain", "--untracked-files=no");

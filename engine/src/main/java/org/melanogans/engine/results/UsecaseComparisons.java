@@ -15,10 +15,11 @@ import org.melanogans.engine.results.UsecaseMetrics.SetResult;
  * set stays from the full one (restored - B_Full), with a verdict per GAN and figure.
  */
 public final class UsecaseComparisons {
-    /** The validation figures compared, all "higher is better". */
-    public static final Map<String, Function<SeedRun, Double>> FIGURES = figures();
-    static final String FULL = "b-full";
-    static final String IMBALANCED = "b-imb";
+    /** The validation figures compared (of {@link UsecaseMetrics#FIGURES}), all "higher is better". */
+    public static final List<String> FIGURES = List.of("validation_accuracy", "validation_balanced_accuracy",
+            "validation_melanoma_recall", "validation_melanoma_auc");
+    private static final String FULL = UsecaseMetrics.FULL;
+    private static final String IMBALANCED = UsecaseMetrics.IMBALANCED;
 
     private UsecaseComparisons() {
     }
@@ -37,15 +38,6 @@ public final class UsecaseComparisons {
         /** Neither above B_Imb nor below B_Full: the seeds cannot tell (always so with one seed). */
         @JsonProperty("cannot-tell")
         CANNOT_TELL
-    }
-
-    private static Map<String, Function<SeedRun, Double>> figures() {
-        Map<String, Function<SeedRun, Double>> f = new LinkedHashMap<>();
-        f.put("validation_accuracy", r -> r.validation().accuracy());
-        f.put("validation_balanced_accuracy", r -> r.validation().balancedAccuracy());
-        f.put("validation_melanoma_recall", r -> r.validation().recall().get("melanoma"));
-        f.put("validation_melanoma_auc", r -> r.validation().melanomaAuc());
-        return f;
     }
 
     /**
@@ -97,18 +89,21 @@ public final class UsecaseComparisons {
         if (!seeds.equals(bs.stream().map(SeedRun::seed).toList())) {
             return out;
         }
-        FIGURES.forEach((name, figure) -> {
+        for (String name : FIGURES) {
+            Function<SeedRun, Double> figure = UsecaseMetrics.FIGURES.get(name);
             List<Double> differences = new ArrayList<>();
-            for (int k = 0; k < as.size(); k++) {
+            for (int k = 0; k < as.size() && differences != null; k++) {
                 Double x = figure.apply(as.get(k));
                 Double y = figure.apply(bs.get(k));
-                if (x == null || y == null) {
-                    return;
+                differences = x == null || y == null ? null : differences;
+                if (differences != null) {
+                    differences.add(x - y);
                 }
-                differences.add(x - y);
             }
-            out.put(name, PairedDifference.of(a, b, name, seeds, differences));
-        });
+            if (differences != null) {
+                out.put(name, PairedDifference.of(a, b, name, seeds, differences));
+            }
+        }
         return out;
     }
 

@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.melanogans.engine.Json;
+import org.melanogans.engine.experiment.LesionClass;
 
 /**
  * The {@code usecase} section of metrics.json: the lesion classifier trained on B_Full, B_Imb and
@@ -28,6 +30,30 @@ import org.melanogans.engine.Json;
 public record UsecaseMetrics(ModelStatus status, String run, String planSha256, @JsonUnwrapped Settings settings,
                              Map<String, SetResult> sets, @JsonUnwrapped UsecaseComparisons.Comparisons comparisons,
                              String error) {
+    /** The training split's set (B_Full) and the set with its melanoma cut (B_Imb). */
+    public static final String FULL = "b-full";
+    public static final String IMBALANCED = "b-imb";
+
+    /**
+     * Each figure of one seed's classifier, by its metrics.json name: the per-set summaries and the
+     * paired comparisons read them here. Null where a seed has none (no melanoma AUC without
+     * melanoma; no GAN EMD without a GAN).
+     */
+    public static final Map<String, Function<SeedRun, Double>> FIGURES = figures();
+
+    private static Map<String, Function<SeedRun, Double>> figures() {
+        Map<String, Function<SeedRun, Double>> f = new LinkedHashMap<>();
+        f.put("training_accuracy", r -> r.training().accuracy());
+        f.put("validation_accuracy", r -> r.validation().accuracy());
+        f.put("validation_balanced_accuracy", r -> r.validation().balancedAccuracy());
+        for (LesionClass c : LesionClass.values()) {
+            f.put("validation_" + c.yamlName() + "_recall", r -> r.validation().recall().get(c.yamlName()));
+        }
+        f.put("validation_melanoma_auc", r -> r.validation().melanomaAuc());
+        f.put("gan_emd", r -> r.gan() == null ? null : r.gan().emd());
+        return Collections.unmodifiableMap(f);
+    }
+
     public UsecaseMetrics {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(settings, "settings");

@@ -109,15 +109,16 @@ final class DiffAugment {
     /** One application's draws per image; the arrays of transforms not in the policy are null. */
     record Draws(int side, float[] brightness, float[] saturation, float[] contrast, int[] rowShift,
                  int[] columnShift, int[] cutoutTop, int[] cutoutLeft) {
-        /** Side of the cutout square at this side. */
-        int cutoutSize() {
-            return (int) (side * CUTOUT_RATIO + 0.5);
-        }
+    }
 
-        /** Largest shift at this side. */
-        int maxShift() {
-            return (int) (side * TRANSLATION_RATIO + 0.5);
-        }
+    /** Side of the cutout square in an image of side {@code side}. */
+    static int cutoutSize(int side) {
+        return (int) (side * CUTOUT_RATIO + 0.5);
+    }
+
+    /** Largest shift in an image of side {@code side}. */
+    static int maxShift(int side) {
+        return (int) (side * TRANSLATION_RATIO + 0.5);
     }
 
     /** Every application's draws for one training step, in the order of the {@link #apply} calls. */
@@ -142,9 +143,8 @@ final class DiffAugment {
                     c[i] = (float) (random.nextDouble() + 0.5);
                 }
             }
-            Draws sizes = new Draws(call.side(), null, null, null, null, null, null, null);
             if (call.rows() != null) {
-                int shift = sizes.maxShift();
+                int shift = maxShift(call.side());
                 rows = new int[batch];
                 columns = new int[batch];
                 for (int i = 0; i < batch; i++) {
@@ -154,7 +154,7 @@ final class DiffAugment {
             }
             if (call.mask() != null) {
                 // the square's centre is anywhere in the image; the square is clipped at the border
-                int size = sizes.cutoutSize();
+                int size = cutoutSize(call.side());
                 top = new int[batch];
                 left = new int[batch];
                 for (int i = 0; i < batch; i++) {
@@ -213,7 +213,7 @@ final class DiffAugment {
     /** Ones with each image's cutout square, clipped at the border, set to zero. */
     private float[] cutoutMasks(Draws d) {
         int side = d.side();
-        int size = d.cutoutSize();
+        int size = cutoutSize(side);
         float[] mask = new float[batch * side * side];
         Arrays.fill(mask, 1f);
         for (int i = 0; i < batch; i++) {

@@ -200,7 +200,7 @@ public final class ClassifierGraph implements AutoCloseable {
              TFloat32 p1 = TFloat32.scalarOf((float) Math.pow(beta1, t));
              TFloat32 p2 = TFloat32.scalarOf((float) Math.pow(beta2, t));
              TFloat32 w = weights == null ? null : TFloat32.tensorOf(Shape.of(batch), DataBuffers.of(weights));
-             TFloat32 lr = TFloat32.scalarOf((float) learningRate)) {
+             TFloat32 lr = scheduledRate == null ? null : TFloat32.scalarOf((float) learningRate)) {
             Session.Runner runner = session.runner().feed(images, x).feed(labels, y).feed(beta1Power, p1)
                     .feed(beta2Power, p2).fetch(loss);
             if (imageWeights != null) {

@@ -205,16 +205,21 @@ public final class ClassifierTrainer {
         return views;
     }
 
-    /** Rotates image i of an NHWC batch in place by {@code turns} quarter turns. */
+    /** Rotates image i of an NHWC batch in place by {@code turns} quarter turns counter-clockwise. */
     static void rotate(float[] images, int i, int res, int turns) {
-        for (int turn = 0; turn < turns; turn++) {
-            int base = i * res * res * 3;
-            float[] copy = Arrays.copyOfRange(images, base, base + res * res * 3);
-            for (int y = 0; y < res; y++) {
-                for (int x = 0; x < res; x++) {
-                    // counter-clockwise: the pixel at (y, x) comes from (x, res - 1 - y)
-                    System.arraycopy(copy, (x * res + (res - 1 - y)) * 3, images, base + (y * res + x) * 3, 3);
-                }
+        int q = Math.floorMod(turns, 4);
+        if (q == 0) {
+            return;
+        }
+        int base = i * res * res * 3;
+        float[] copy = Arrays.copyOfRange(images, base, base + res * res * 3);
+        int last = res - 1;
+        for (int y = 0; y < res; y++) {
+            for (int x = 0; x < res; x++) {
+                // the pixel at (y, x) comes from: one turn (x, last - y), two (last - y, last - x), three (last - x, y)
+                int sy = q == 1 ? x : q == 2 ? last - y : last - x;
+                int sx = q == 1 ? last - y : q == 2 ? last - x : y;
+                System.arraycopy(copy, (sy * res + sx) * 3, images, base + (y * res + x) * 3, 3);
             }
         }
     }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.melanogans.engine.EngineLog;
@@ -18,7 +17,6 @@ import org.melanogans.engine.Json;
 import org.melanogans.engine.UserException;
 import org.melanogans.engine.data.ImageSet;
 import org.melanogans.engine.experiment.ClassifierConfig;
-import org.melanogans.engine.experiment.ClassifierRecipe;
 import org.melanogans.engine.experiment.Experiment;
 import org.melanogans.engine.experiment.LesionClass;
 import org.melanogans.engine.experiment.MelanomaPool;
@@ -30,6 +28,7 @@ import org.melanogans.engine.layout.SeedLayout;
 import org.melanogans.engine.metrics.StructureMetrics;
 import org.melanogans.engine.plan.PlanYaml;
 import org.melanogans.engine.plan.RunPlan;
+import org.melanogans.engine.results.Environment;
 import org.melanogans.engine.results.UsecaseMetrics;
 import org.melanogans.engine.results.UsecaseMetrics.MelanomaGan;
 import org.melanogans.engine.results.UsecaseMetrics.Scores;
@@ -53,8 +52,8 @@ import org.melanogans.engine.run.GanRun;
 public final class UsecaseStage {
     /** A checkpoint about every this many GAN steps (a 46-image pool has epochs of 5 steps). */
     private static final int GAN_CHECKPOINT_STEPS = 250;
-    private static final String FULL = "b-full";
-    private static final String IMBALANCED = "b-imb";
+    private static final String FULL = UsecaseMetrics.FULL;
+    private static final String IMBALANCED = UsecaseMetrics.IMBALANCED;
 
     private final Experiment experiment;
     private final UsecaseConfig usecase;
@@ -71,7 +70,7 @@ public final class UsecaseStage {
     public record SharedClassifiers(Path dir, String commit) {
         /** Sharing is safe only when the commit names the code exactly (not "-dirty", not unknown). */
         boolean usable() {
-            return dir != null && commit != null && commit.matches("[0-9a-f]{40}");
+            return dir != null && Environment.isCleanCommit(commit);
         }
     }
 
@@ -150,7 +149,8 @@ public final class UsecaseStage {
                     classify(seed, IMBALANCED, imbalancedImages, 0, validation, null)));
             for (String gan : usecase.gans()) {
                 String set = augmentedSet(gan);
-                runs.get(set).add(once(seedDir, set, seed, () -> {
+                // a restored set depends on its pool's GAN: never shared
+                runs.get(set).add(once(seedDir, set, seed, null, () -> {
                     ModelConfig model = experiment.models().stream().filter(m -> m.name().equals(gan)).findFirst()
                             .orElseThrow();
                     ImageSet pool = data.subset(imbalanced.melanomaPool(usecase.pool()).stream()
@@ -211,16 +211,7 @@ public final class UsecaseStage {
         return new UsecaseMetrics.Settings(YamlNames.of(usecase.pool()), usecase.pool() == MelanomaPool.PAPER,
                 "resnet-" + c.depth(), c.weights() == null ? "none (trained from scratch)" : c.weights().toString(),
                 YamlNames.of(c.optimizer()), c.resolution(), c.epochs(), usecase.seeds(), usecase.trainingFraction(),
-                usecase.retainedMelanoma(), usecase.ganSteps(), describe(c.recipe()));
-    }
-
-    /** The recipe in words, e.g. "class weights balanced; augment flips, rotations; schedule one-cycle". */
-    static String describe(ClassifierRecipe r) {
-        return "class weights " + YamlNames.of(r.classWeights()) + "; augment "
-                + (r.augment().isEmpty() ? "none" : r.augment().stream().map(YamlNames::of)
-                        .collect(java.util.stream.Collectors.joining(", ")))
-                + "; schedule " + YamlNames.of(r.schedule()) + "; test-time augment " + (r.testTimeAugment() ? "on"
-                        : "off");
+                usecase.retainedMelanoma(), usecase.ganSteps(), c.recipe().describe());
     }
 
     private static Map<String, LesionClass> labelsOf(Experiment experiment, ImageSet data) {
@@ -266,7 +257,8 @@ public final class UsecaseStage {
 
     /**
      * The (seed, set) result from its file when a previous attempt finished it, else from the shared
-     * file another run of the same code wrote (copied into this run), else computed and saved to both.
+     * file another run of the same code wrote (copied into this run), else computed and saved to both
+     * ({@code sharedFile} null: not shared).
      */
     private SeedRun once(SeedLayout seedDir, String set, long seed, Path sharedFile, Supplier<SeedRun> compute) {
         Path file = seedDir.result(set);
@@ -289,10 +281,6 @@ public final class UsecaseStage {
             run.write(sharedFile);
         }
         return run;
-    }
-
-    private SeedRun once(SeedLayout seedDir, String set, long seed, Supplier<SeedRun> compute) {
-        return once(seedDir, set, seed, null, compute);
     }
 
     private SeedRun classify(long seed, String set, ImageSet training, int synthetic, ImageSet validation,
@@ -391,17 +379,8 @@ public final class UsecaseStage {
 
     /** Mean and 95% interval over the seeds of each headline figure. */
     static Map<String, Summary> summarise(List<SeedRun> runs) {
-        Map<String, Function<SeedRun, Double>> figures = new LinkedHashMap<>();
-        figures.put("training_accuracy", r -> r.training().accuracy());
-        figures.put("validation_accuracy", r -> r.validation().accuracy());
-        figures.put("validation_balanced_accuracy", r -> r.validation().balancedAccuracy());
-        for (LesionClass c : LesionClass.values()) {
-            figures.put("validation_" + c.yamlName() + "_recall", r -> r.validation().recall().get(c.yamlName()));
-        }
-        figures.put("validation_melanoma_auc", r -> r.validation().melanomaAuc());
-        figures.put("gan_emd", r -> r.gan() == null ? null : r.gan().emd());
         Map<String, Summary> summary = new LinkedHashMap<>();
-        figures.forEach((name, figure) -> {
+        UsecaseMetrics.FIGURES.forEach((name, figure) -> {
             List<Double> values = runs.stream().map(figure).toList();
             if (values.stream().anyMatch(v -> v == null)) {
                 return;   // e.g. no AUC on a set without melanoma: no figure rather than a wrong one

@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.melanogans.engine.EngineLog;
+import org.melanogans.engine.TestProject;
 import org.melanogans.engine.data.DatasetLoader;
 import org.melanogans.engine.data.ImageSet;
 import org.melanogans.engine.experiment.Experiment;
@@ -40,24 +39,11 @@ class SharedClassifiersTest {
               classifier: {depth: 18, resolution: 32, epochs: 1, batch: 16}
             """;
 
-    private final List<String> lines = new ArrayList<>();
-    private final EngineLog log = new EngineLog() {
-        @Override
-        public void info(String message) {
-            lines.add(message);
-        }
-
-        @Override
-        public void warn(String message) {
-            info(message);
-        }
-
-        @Override
-        public void debug(String message) {
-        }
-    };
+    private TestProject project;
 
     private UsecaseMetrics run(Path dir, String name, String pool, String commit) throws Exception {
+        project = project == null ? new TestProject(dir) : project;
+        EngineLog log = project.log();
         Files.writeString(dir.resolve(name + ".yaml"), YAML.formatted(name, pool));
         Experiment e = ExperimentLoader.load(Path.of(name + ".yaml"), dir, Map.of(), Map.of());
         ReportsRoot reports = new ReportsRoot(dir.resolve("reports"));
@@ -69,7 +55,7 @@ class SharedClassifiersTest {
     }
 
     private long reused() {
-        return lines.stream().filter(l -> l.contains("reused from")).count();
+        return project.lines().stream().filter(l -> l.contains("reused from")).count();
     }
 
     @Test
@@ -78,13 +64,13 @@ class SharedClassifiersTest {
         UsecaseMetrics paper = run(dir, "paper", "paper", commit);
         assertEquals(0, reused());
         UsecaseMetrics retained = run(dir, "retained", "retained", commit);
-        assertEquals(2, reused(), String.join("\n", lines));
+        assertEquals(2, reused(), String.join("\n", project.lines()));
         assertEquals(paper.sets().get("b-full").runs(), retained.sets().get("b-full").runs());
         assertEquals(paper.sets().get("b-imb").runs(), retained.sets().get("b-imb").runs());
         assertTrue(Files.isRegularFile(dir.resolve("reports/retained/run-0001/usecase/seed-1/b-full.json")),
                 "the reused result is a record of the run like any other");
 
-        lines.clear();
+        project.lines().clear();
         run(dir, "dirty", "retained", commit + "-dirty");
         run(dir, "other", "retained", "fedcba9876543210fedcba9876543210fedcba98");
         assertEquals(0, reused(), "uncommitted or other code trains its own");
