@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Table 2 of docs/REPRODUCTION.md from a use-case run's metrics.json: each set's figures as mean +-
 95% interval over the seeds, then the paired differences (B_Full - B_Imb; each restored set - B_Imb
-and - B_Full) with their intervals and the verdicts. Files written before metrics.json carried the
-comparisons get them worked out here from the per-seed runs, by the same rule.
+and - B_Full) with their intervals and the verdicts, as metrics.json carries them (`loss`, `gains`,
+`gaps`, `verdicts`). Files written before it carried them get them worked out here from the
+per-seed runs, by the engine's rule (UsecaseComparisons).
 
     python3 docs/tools/table2.py docs/results/table2-cpu/metrics.json [more metrics.json ...]
 """
@@ -73,15 +74,18 @@ def main(paths):
         print()
         print("| comparison | " + " | ".join(FIGURES) + " |")
         print("| --- |" + " --- |" * len(FIGURES))
-        print("| b-full - b-imb | " + " | ".join(text(paired(sets, "b-full", "b-imb", f)) for f in FIGURES) + " |")
+        stored = usecase.get("loss") is not None
+        loss = usecase["loss"] if stored else {f: paired(sets, "b-full", "b-imb", f) for f in FIGURES}
+        print("| b-full - b-imb | " + " | ".join(text(loss[f]) for f in FIGURES) + " |")
         for name in sets:
             if name in ("b-full", "b-imb"):
                 continue
-            gains = {f: paired(sets, name, "b-imb", f) for f in FIGURES}
-            gaps = {f: paired(sets, name, "b-full", f) for f in FIGURES}
+            gains = usecase["gains"][name] if stored else {f: paired(sets, name, "b-imb", f) for f in FIGURES}
+            gaps = usecase["gaps"][name] if stored else {f: paired(sets, name, "b-full", f) for f in FIGURES}
+            verdicts = usecase["verdicts"][name] if stored else {f: verdict(gains[f], gaps[f]) for f in FIGURES}
             print("| %s - b-imb | %s |" % (name, " | ".join(text(gains[f]) for f in FIGURES)))
             print("| %s - b-full | %s |" % (name, " | ".join(text(gaps[f]) for f in FIGURES)))
-            print("| verdict | %s |" % " | ".join(verdict(gains[f], gaps[f]) for f in FIGURES))
+            print("| verdict | %s |" % " | ".join(verdicts[f] for f in FIGURES))
         print()
 
 
