@@ -4,6 +4,9 @@
 # or AMX, in bfloat16 (ours: -Dgan.bfloat16; the peer: autocast), interleaved round by round on one
 # machine (every case and variant once per round), plus the machine's GEMM rates. Appends labelled
 # JSON lines to $OUT and prints a Markdown table of medians, ranges and ratios.
+# Both sides run on tcmalloc where the system has it (Debian: libtcmalloc-minimal4): our engine
+# process preloads it by itself, and the peer gets the same library here, so the allocator is not
+# what the ratio measures. PEER_PRELOAD= (empty) runs the peer on glibc's malloc.
 #   bench/compare-all.sh [rounds] [cases...]     e.g. bench/compare-all.sh 3
 #   cases: dcgan-64 dcgan-256 lapgan-64 ddgan-upsampling-64 ddgan-deconvolution-64 resnet18-48 (default all)
 # Needs `mvn install` done and the peer's venv (bash ../shared/bench/setup_peer.sh).
@@ -15,6 +18,8 @@ shared=../shared/bench
 out=${OUT:-docs/bench/$(date -u +%F)-all.jsonl}
 mkdir -p "$(dirname "$out")"
 cases=("$@")
+tcmalloc=$(ls /usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4 /usr/lib64/libtcmalloc_minimal.so.4 2>/dev/null | head -1 || true)
+peer_preload=${PEER_PRELOAD-$tcmalloc}
 [ ${#cases[@]} -eq 0 ] && cases=(dcgan-64 dcgan-256 lapgan-64 ddgan-upsampling-64 ddgan-deconvolution-64 resnet18-48)
 precisions=(fp32)
 grep -qE 'avx512_bf16|amx_bf16' /proc/cpuinfo && precisions+=(bf16)
@@ -54,16 +59,17 @@ for ((r = 1; r <= rounds; r++)); do
       label "$c" ours "$p" "$r" "$cpu" < "$tmp/ours.jsonl" >> "$out"
       extra=""; [ "$p" = bf16 ] && extra="--bf16"
       # shellcheck disable=SC2046
-      "$peer" $(peer_args "$c") $extra | tail -1 | label "$c" peer "$p" "$r" "$cpu" >> "$out"
+      LD_PRELOAD=$peer_preload "$peer" $(peer_args "$c") $extra | tail -1 | label "$c" peer "$p" "$r" "$cpu" >> "$out"
     done
   done
 done
-python3 - "$out" "$start" <<'PY'
+python3 - "$out" "$start" "$peer_preload" <<'PY'
 import json, statistics, sys
 lines = [json.loads(l) for l in open(sys.argv[1]).read().splitlines()[int(sys.argv[2]):]]
 gemm = {l["gemm"]: l["gflops"] for l in lines if "gemm" in l}
 runs = [l for l in lines if "case" in l]
 print(f"CPU: {runs[0]['cpu'] if runs else '?'}; GEMM (2 threads): " + ", ".join(f"{k} {v} GFLOP/s" for k, v in gemm.items()))
+print(f"peer's allocator: {sys.argv[3] or 'glibc malloc'}")
 print("| case | precision | ours images/s (median, range) | peer images/s (median, range) | ours / peer | rounds |")
 print("| --- | --- | --- | --- | --- | --- |")
 keys = sorted({(l["case"], l["precision"]) for l in runs}, key=lambda k: ([l["case"] for l in runs].index(k[0]), k[1] != "fp32"))

@@ -170,10 +170,11 @@ public sealed interface EngineRequest {
      * @param interOpThreads TensorFlow inter-op threads
      * @param baseChannels   null: as the PyTorch peer, by resolution
      * @param output         a JSON-lines file the figures are appended to, or null
+     * @param trace          a JSON file for the op-by-op cost of a few traced steps after the timed ones, or null
      */
     record Bench(Project project, String model, Integer resolution, Integer steps, Integer warmup, Integer batch,
                  Integer threads, Integer interOpThreads, Integer baseChannels, Integer zDim, boolean bfloat16,
-                 Path output) implements EngineRequest {
+                 Path output, Path trace) implements EngineRequest {
         @Override
         public boolean needsTensorFlow() {
             return true;

@@ -22,7 +22,7 @@ class EngineRequestTest {
                 new EngineRequest.Check(PROJECT, null, Path.of("b.json"), true, true, false),
                 new EngineRequest.Report(PROJECT, "latest", Path.of("/m2/allure.zip"), true),
                 new EngineRequest.Bench(PROJECT, "ddgan-upsampling", 64, 10, 2, null, 2, 1, 32, null, true,
-                        null),
+                        null, Path.of("trace.json")),
                 new EngineRequest.Merge(PROJECT, List.of(Path.of("shards"), Path.of("/ci/run 2"))));
         List<Class<?>> covered = new ArrayList<>();
         for (EngineRequest r : requests) {

@@ -63,6 +63,13 @@ public class BenchMojo extends AbstractGanMojo {
     @Parameter(property = "gan.output")
     private File output;
 
+    /**
+     * A JSON file for the op-by-op cost of a few steps traced after the timed ones (TensorFlow's
+     * step statistics summed per op type); the costliest are also logged.
+     */
+    @Parameter(property = "gan.trace")
+    private File trace;
+
     @Override
     String goal() {
         return "bench";
@@ -77,6 +84,6 @@ public class BenchMojo extends AbstractGanMojo {
     EngineRequest request(EngineRequest.Project project) {
         return new EngineRequest.Bench(project, model,
                 resolution, steps, warmup, batch, threads, interOpThreads, baseChannels, zDim, bfloat16,
-                output == null ? null : output.toPath());
+                output == null ? null : output.toPath(), trace == null ? null : trace.toPath());
     }
 }

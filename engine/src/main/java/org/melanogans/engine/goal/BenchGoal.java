@@ -14,6 +14,7 @@ import org.melanogans.engine.experiment.ModelType;
 import org.melanogans.engine.experiment.PyramidConfig;
 import org.melanogans.engine.experiment.TrainConfig;
 import org.melanogans.engine.tf.CpuFeatures;
+import org.melanogans.engine.tf.StepTrace;
 import org.melanogans.engine.train.TrainingBenchmark;
 import org.melanogans.engine.usecase.ClassifierBenchmark;
 
@@ -24,6 +25,13 @@ import org.melanogans.engine.usecase.ClassifierBenchmark;
  */
 public final class BenchGoal {
     private BenchGoal() {
+    }
+
+    /** How many of the costliest op types the log shows (the trace file has them all). */
+    private static final int TRACE_LINES = 12;
+
+    /** What a trace file holds: the benchmark's figures and the traced steps' op-by-op cost. */
+    private record Traced(Object benchmark, StepTrace.Summary trace) {
     }
 
     /** The use-case classifiers gan:bench times, by name. */
@@ -62,19 +70,29 @@ public final class BenchGoal {
         if (r.bfloat16() && !CpuFeatures.detect().bfloat16()) {
             throw new UserException("gan.bfloat16: " + CpuFeatures.detect().noBfloat16() + "; leave it off here");
         }
+        StepTrace trace = r.trace() == null ? null : new StepTrace();
         Object result = depth != null
-                ? ClassifierBenchmark.run(depth, resolution, batch, threads, interOpThreads, r.bfloat16(), warmup, steps, 1)
+                ? ClassifierBenchmark.run(depth, resolution, batch, threads, interOpThreads, r.bfloat16(), warmup, steps, 1,
+                        trace)
                 : gan(ModelType.fromYamlName("gan.model", name), resolution, batch, zDim, baseChannels, threads,
-                        interOpThreads, r.bfloat16(), warmup, steps);
+                        interOpThreads, r.bfloat16(), warmup, steps, trace);
         workspace.log().info(Json.line(result));
         if (r.output() != null) {
             Json.append(workspace.resolve(r.output()), result);
+        }
+        if (trace != null) {
+            StepTrace.Summary summary = trace.summary();
+            Json.write(workspace.resolve(r.trace()), new Traced(result, summary));
+            workspace.log().info(String.format(Locale.ROOT, "traced %d steps: %.1f ms wall, %.1f ms in ops (all threads);"
+                    + " costliest:", summary.steps(), summary.wallMsPerStep(), summary.opMsPerStep()));
+            summary.ops().stream().limit(TRACE_LINES).forEach(op -> workspace.log().info(String.format(Locale.ROOT,
+                    "  %5.1f%% %8.2f ms %6.1f runs  %s", 100 * op.share(), op.msPerStep(), op.runs(), op.op())));
         }
     }
 
     private static TrainingBenchmark.Result gan(ModelType type, int resolution, int batch, int zDim, int baseChannels,
                                                 int threads, int interOpThreads, boolean bfloat16, int warmup,
-                                                int steps) {
+                                                int steps, StepTrace trace) {
         ModelConfig model = new ModelConfig(type.yamlName(), type, zDim, baseChannels);
         int coarsest = model.pyramid().coarsestSide(resolution);
         if (type.multiScale() && coarsest < PyramidConfig.MIN_COARSEST_SIDE) {
@@ -85,7 +103,7 @@ public final class BenchGoal {
         }
         TrainConfig train = new TrainConfig(1, batch, Defaults.LEARNING_RATE, Defaults.BETA1, Defaults.BETA2,
                 Defaults.LOG_EVERY, threads, interOpThreads, bfloat16);
-        return TrainingBenchmark.run(model, train, resolution, warmup, steps, 1);
+        return TrainingBenchmark.run(model, train, resolution, warmup, steps, 1, trace);
     }
 
     private static void require(boolean ok, String property, int value, String allowed) {

@@ -9,11 +9,13 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import org.melanogans.engine.EngineLog;
 import org.melanogans.engine.EngineRequest;
 import org.melanogans.engine.UserException;
@@ -27,6 +29,11 @@ import org.melanogans.engine.tf.Natives;
  * without AVX-512 (this project's 2-core AMD machines): measured 1.3-1.5x slower training. A JVM
  * cannot set its own environment, so the work runs in a child whose environment has it (unless the
  * user set it). The child also keeps TensorFlow's native memory and logging out of Maven's JVM.
+ *
+ * <p>The child runs on tcmalloc where the system has it ({@code libtcmalloc_minimal.so.4}, Debian's
+ * {@code libtcmalloc-minimal4}) and the user has not set {@code LD_PRELOAD} (an empty one keeps
+ * glibc's malloc): TensorFlow allocates and frees its tensors every step, and glibc's malloc made
+ * the 256 px DCGAN step 8-11% slower (docs/PERFORMANCE.md). Without the library nothing changes.
  *
  * <p>Protocol: the request goes to the child's standard input as JSON ({@link EngineRequest#toJson});
  * the child prints one line per log message ({@code I|}, {@code W|}, {@code D|}) and a user error
@@ -53,8 +60,9 @@ public final class ForkedEngine {
         command.add(String.join(File.pathSeparator, withNatives(classpath(), natives)));
         command.add(EngineMain.class.getName());
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().putIfAbsent("TF_ENABLE_ONEDNN_OPTS", "1");
-        builder.environment().putIfAbsent("TF_CPP_MIN_LOG_LEVEL", "2");
+        setEnvironment(builder.environment(), TCMALLOC);
+        log.debug("engine process: TF_ENABLE_ONEDNN_OPTS=" + builder.environment().get("TF_ENABLE_ONEDNN_OPTS")
+                + ", LD_PRELOAD=" + builder.environment().getOrDefault("LD_PRELOAD", ""));
         Process process;
         try {
             process = builder.start();
@@ -105,6 +113,26 @@ public final class ForkedEngine {
             } catch (IllegalStateException shuttingDown) {
                 // the hook will run anyway
             }
+        }
+    }
+
+    /** Where Linux distributions put tcmalloc's minimal library (Debian and Ubuntu, then Fedora and others). */
+    static final List<Path> TCMALLOC = List.of(
+            Path.of("/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4"),
+            Path.of("/usr/lib/aarch64-linux-gnu/libtcmalloc_minimal.so.4"),
+            Path.of("/usr/lib64/libtcmalloc_minimal.so.4"),
+            Path.of("/usr/lib/libtcmalloc_minimal.so.4"));
+
+    /**
+     * The child's environment: oneDNN on, TensorFlow's C++ logging quiet, and the first of
+     * {@code allocators} that exists preloaded; whatever the user set wins.
+     */
+    static void setEnvironment(Map<String, String> environment, List<Path> allocators) {
+        environment.putIfAbsent("TF_ENABLE_ONEDNN_OPTS", "1");
+        environment.putIfAbsent("TF_CPP_MIN_LOG_LEVEL", "2");
+        if (!environment.containsKey("LD_PRELOAD")) {
+            allocators.stream().filter(Files::isReadable).findFirst()
+                    .ifPresent(library -> environment.put("LD_PRELOAD", library.toString()));
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import org.melanogans.engine.experiment.ModelConfig;
 import org.melanogans.engine.experiment.TrainConfig;
 import org.melanogans.engine.tf.SessionOptions;
+import org.melanogans.engine.tf.StepTrace;
 
 /**
  * Times training steps of one model on random data after a warm-up, the way the PyTorch peer
@@ -27,7 +28,12 @@ public final class TrainingBenchmark {
                          long discriminatorParameters) {
     }
 
-    public static Result run(ModelConfig model, TrainConfig train, int resolution, int warmup, int steps, long seed) {
+    /**
+     * Times {@code steps} steps after {@code warmup}; then, when {@code trace} is given, traces
+     * {@link StepTrace#STEPS} more into it.
+     */
+    public static Result run(ModelConfig model, TrainConfig train, int resolution, int warmup, int steps, long seed,
+                             StepTrace trace) {
         SplittableRandom random = new SplittableRandom(seed);
         int batch = train.batch();
         float[] real = new float[batch * resolution * resolution * 3];
@@ -40,6 +46,13 @@ public final class TrainingBenchmark {
                 NoiseSource.fill(noise, seed, i);
                 graph.step(real, noise, i + 1);
             });
+            if (trace != null) {
+                graph.trace(trace);
+                for (int i = warmup + steps; i < warmup + steps + StepTrace.STEPS; i++) {
+                    NoiseSource.fill(noise, seed, i);
+                    graph.step(real, noise, i + 1);
+                }
+            }
             return new Result("tensorflow-java", SessionOptions.TENSORFLOW_VERSION, model.name(), resolution, batch,
                     train.intraOpThreads(), train.interOpThreads(), train.bfloat16(), warmup, steps, times.msPerStep(),
                     times.msPerStepMedian(), times.imagesPerSecond(batch), graph.generatorParameterCount(),

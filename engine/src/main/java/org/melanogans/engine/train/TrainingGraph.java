@@ -11,6 +11,7 @@ import org.melanogans.engine.model.GanModels;
 import org.melanogans.engine.model.LeastSquaresLoss;
 import org.melanogans.engine.model.layers.Parameters;
 import org.melanogans.engine.tf.SessionOptions;
+import org.melanogans.engine.tf.StepTrace;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -54,6 +55,7 @@ public final class TrainingGraph implements AutoCloseable {
     private final long seed;
     /** Null without augmentation: the graph is then exactly what it was before augmentation existed. */
     private final DiffAugment augment;
+    private StepTrace trace;
 
     public TrainingGraph(ModelConfig modelConfig, TrainConfig train, int resolution, long seed) {
         graph = new Graph();
@@ -140,6 +142,11 @@ public final class TrainingGraph implements AutoCloseable {
         return model.discriminatorParameters().count();
     }
 
+    /** Traces the steps from now on into {@code trace} (null: no more tracing). */
+    public void trace(StepTrace trace) {
+        this.trace = trace;
+    }
+
     /**
      * One training step.
      *
@@ -159,7 +166,8 @@ public final class TrainingGraph implements AutoCloseable {
             if (augment != null) {
                 fed = augment.feed(runner, seed, t);
             }
-            try (Result result = runner.addTarget(dTrain).addTarget(gTrain).fetch(dLoss).fetch(gLoss).run()) {
+            try (Result result = StepTrace.run(runner.addTarget(dTrain).addTarget(gTrain).fetch(dLoss).fetch(gLoss),
+                    trace)) {
                 return new StepLosses(scalar(result.get(0)), scalar(result.get(1)));
             }
         } finally {

@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import org.melanogans.engine.experiment.ClassifierOptimizer;
 import org.melanogans.engine.experiment.ClassifierRecipe;
 import org.melanogans.engine.tf.SessionOptions;
+import org.melanogans.engine.tf.StepTrace;
 import org.melanogans.engine.train.StepTimes;
 
 /**
@@ -30,8 +31,12 @@ public final class ClassifierBenchmark {
                          double msPerStepMedian, double imagesPerSecond, long parameters) {
     }
 
+    /**
+     * Times {@code steps} steps after {@code warmup}; then, when {@code trace} is given, traces
+     * {@link StepTrace#STEPS} more into it.
+     */
     public static Result run(int depth, int resolution, int batch, int threads, int interOpThreads, boolean bfloat16,
-                             int warmup, int steps, long seed) {
+                             int warmup, int steps, long seed, StepTrace trace) {
         SplittableRandom random = new SplittableRandom(seed);
         float[] images = new float[batch * resolution * resolution * 3];
         for (int i = 0; i < images.length; i++) {
@@ -45,6 +50,12 @@ public final class ClassifierBenchmark {
                 ClassifierOptimizer.ADAM, LEARNING_RATE, seed, threads, interOpThreads, false, bfloat16,
                 ClassifierRecipe.PLAIN)) {
             StepTimes times = StepTimes.measure(warmup, steps, i -> graph.step(images, labels, i + 1));
+            if (trace != null) {
+                graph.trace(trace);
+                for (int i = warmup + steps; i < warmup + steps + StepTrace.STEPS; i++) {
+                    graph.step(images, labels, i + 1);
+                }
+            }
             return new Result("tensorflow-java", SessionOptions.TENSORFLOW_VERSION, "resnet" + depth, resolution,
                     batch, threads, interOpThreads, bfloat16, warmup, steps, times.msPerStep(),
                     times.msPerStepMedian(), times.imagesPerSecond(batch), graph.parameterCount());

@@ -14,6 +14,7 @@ import org.melanogans.engine.model.classifier.KerasResNet50Weights;
 import org.melanogans.engine.model.classifier.ResNet;
 import org.melanogans.engine.tf.Scopes;
 import org.melanogans.engine.tf.SessionOptions;
+import org.melanogans.engine.tf.StepTrace;
 import org.melanogans.engine.train.AdamUpdate;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -57,6 +58,7 @@ public final class ClassifierGraph implements AutoCloseable {
 
     private final ResNet net;
     private final int depth;
+    private StepTrace trace;
 
     public ClassifierGraph(int depth, int classes, int resolution, int batch, ClassifierOptimizer optimizer,
                            float learningRate, long seed, int intraOpThreads, int interOpThreads) {
@@ -175,6 +177,11 @@ public final class ClassifierGraph implements AutoCloseable {
         return tf.withName("momentum_update").withControlDependencies(updates).noOp();
     }
 
+    /** Traces the steps from now on into {@code trace} (null: no more tracing). */
+    public void trace(StepTrace trace) {
+        this.trace = trace;
+    }
+
     /** One optimizer step of a graph with the plain recipe; returns the batch's mean cross-entropy before it. */
     public float step(float[] batchImages, int[] batchLabels, long t) {
         return step(batchImages, batchLabels, null, Double.NaN, t);
@@ -210,7 +217,7 @@ public final class ClassifierGraph implements AutoCloseable {
                 runner.feed(scheduledRate, lr);
             }
             trainTargets.forEach(runner::addTarget);
-            try (Result r = runner.run()) {
+            try (Result r = StepTrace.run(runner, trace)) {
                 return ((TFloat32) r.get(0)).getFloat();
             }
         }

@@ -315,7 +315,7 @@ class RunRecordTest {
                 + " reports/)", assertThrows(UserException.class,
                 () -> new TestProject(dir, file, null).train("rec.yaml", null)).getMessage());
         EngineRequest.Bench bench = new EngineRequest.Bench(project.project(null, null), null, 16, 1, 0, null, null,
-                null, null, -1, false, null);
+                null, null, -1, false, null, null);
         assertEquals("gan.zDim: -1 is not allowed; give 1 or more", assertThrows(UserException.class,
                 () -> project.engine().bench(bench)).getMessage());
         Files.createDirectories(dir.resolve("experiments/x.yaml"));

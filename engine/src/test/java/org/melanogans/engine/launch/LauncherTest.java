@@ -7,14 +7,19 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.melanogans.engine.EngineLog;
 import org.melanogans.engine.EngineRequest;
 import org.melanogans.engine.UserException;
 
-/** The engine process's natives: chosen per host and device, refused for a GPU without a driver before anything is resolved. */
+/**
+ * The engine process: its natives chosen per host and device (refused for a GPU without a driver before anything
+ * is resolved) and its environment.
+ */
 class LauncherTest {
     @Test
     void aGpuRunWithoutADriverIsRefusedBeforeAnyNativesAreResolved(@TempDir Path dir) {
@@ -48,5 +53,24 @@ class LauncherTest {
                         "/r/tensorflow-core-api-1.1.0.jar", "/m2/tensorflow-core-native-1.1.0-linux-x86_64-gpu.jar"),
                 ForkedEngine.withNatives(classpath, Path.of("/m2/tensorflow-core-native-1.1.0-linux-x86_64-gpu.jar")));
         assertEquals(classpath, ForkedEngine.withNatives(classpath, null));
+    }
+
+    @Test
+    void theEngineProcessPreloadsTheFirstAllocatorThatExistsUnlessTheUserChose(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("missing/libtcmalloc_minimal.so.4");
+        Path present = Files.createFile(dir.resolve("libtcmalloc_minimal.so.4"));
+        Map<String, String> environment = new HashMap<>();
+        ForkedEngine.setEnvironment(environment, List.of(missing, present));
+        assertEquals(Map.of("TF_ENABLE_ONEDNN_OPTS", "1", "TF_CPP_MIN_LOG_LEVEL", "2", "LD_PRELOAD", present.toString()),
+                environment);
+
+        Map<String, String> without = new HashMap<>();
+        ForkedEngine.setEnvironment(without, List.of(missing));
+        assertEquals(Map.of("TF_ENABLE_ONEDNN_OPTS", "1", "TF_CPP_MIN_LOG_LEVEL", "2"), without, "no library: glibc's malloc");
+
+        Map<String, String> chosen = new HashMap<>(Map.of("LD_PRELOAD", "", "TF_ENABLE_ONEDNN_OPTS", "0"));
+        ForkedEngine.setEnvironment(chosen, List.of(present));
+        assertEquals(Map.of("TF_ENABLE_ONEDNN_OPTS", "0", "TF_CPP_MIN_LOG_LEVEL", "2", "LD_PRELOAD", ""), chosen,
+                "an empty LD_PRELOAD keeps glibc's malloc");
     }
 }
