@@ -3,10 +3,10 @@ package org.melanogans.maven;
 import java.io.File;
 import java.util.Arrays;
 import java.util.List;
+import javax.inject.Inject;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
@@ -59,7 +59,7 @@ abstract class AbstractGanMojo extends AbstractMojo {
     @Parameter(property = "gan.device")
     private String device;
 
-    @Component
+    @Inject
     private RepositorySystem repositorySystem;
 
     @Parameter(defaultValue = "${repositorySystemSession}", readonly = true)
