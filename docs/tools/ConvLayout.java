@@ -20,7 +20,9 @@ import org.tensorflow.types.TFloat32;
  *
  *   mvn -q -o install -DskipTests
  *   mvn -q -o -pl engine dependency:build-classpath -Dmdep.outputFile=cp.txt
- *   TF_ENABLE_ONEDNN_OPTS=1 java -cp "engine/target/classes:$(cat cp.txt)" docs/tools/ConvLayout.java
+ *   TF_ENABLE_ONEDNN_OPTS=1 java -cp "engine/target/classes:$(cat cp.txt)" docs/tools/ConvLayout.java [8,256,3,32 ...]
+ *
+ * With layers given as arguments it also answers the 3-channel question: 8,256,3,32 8,256,4,32 8,256,8,32.
  */
 public class ConvLayout {
     private static double time(boolean nchw, boolean bf16, int n, int side, int cin, int cout, int reps) {
@@ -56,8 +58,11 @@ public class ConvLayout {
         }
     }
 
-    public static void main(String[] a) {
-        int[][] layers = {{8, 128, 32, 64}, {8, 64, 64, 128}, {8, 32, 64, 128}};
+    /** Layers as {@code batch,side,in,out} arguments; none: three of the discriminator's at 256 and 64 px. */
+    public static void main(String[] args) {
+        int[][] layers = args.length == 0 ? new int[][] {{8, 128, 32, 64}, {8, 64, 64, 128}, {8, 32, 64, 128}}
+                : java.util.Arrays.stream(args).map(a -> java.util.Arrays.stream(a.split(",")).mapToInt(Integer::parseInt)
+                        .toArray()).toArray(int[][]::new);
         for (int round = 1; round <= 3; round++) {
             for (int[] l : layers) {
                 for (boolean bf16 : new boolean[] {false, true}) {
