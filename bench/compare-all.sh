@@ -6,7 +6,8 @@
 # JSON lines to $OUT and prints a Markdown table of medians, ranges and ratios.
 # Both sides run on tcmalloc where the system has it (Debian: libtcmalloc-minimal4): our engine
 # process preloads it by itself, and the peer gets the same library here, so the allocator is not
-# what the ratio measures. PEER_PRELOAD= (empty) runs the peer on glibc's malloc.
+# what the ratio measures. PEER_PRELOAD= (empty) runs the peer on glibc's malloc; an LD_PRELOAD of
+# your own goes to both sides. Every line records its side's allocator.
 #   bench/compare-all.sh [rounds] [cases...]     e.g. bench/compare-all.sh 3
 #   cases: dcgan-64 dcgan-256 lapgan-64 ddgan-upsampling-64 ddgan-deconvolution-64 resnet18-48 (default all)
 # Needs `mvn install` done and the peer's venv (bash ../shared/bench/setup_peer.sh).
@@ -18,8 +19,8 @@ shared=../shared/bench
 out=${OUT:-docs/bench/$(date -u +%F)-all.jsonl}
 mkdir -p "$(dirname "$out")"
 cases=("$@")
-tcmalloc=$(ls /usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4 /usr/lib64/libtcmalloc_minimal.so.4 2>/dev/null | head -1 || true)
-peer_preload=${PEER_PRELOAD-$tcmalloc}
+tcmalloc=$(ls "/usr/lib/$(uname -m)-linux-gnu/libtcmalloc_minimal.so.4" /usr/lib64/libtcmalloc_minimal.so.4 2>/dev/null | head -1 || true)
+peer_preload=${PEER_PRELOAD-${LD_PRELOAD-$tcmalloc}}
 [ ${#cases[@]} -eq 0 ] && cases=(dcgan-64 dcgan-256 lapgan-64 ddgan-upsampling-64 ddgan-deconvolution-64 resnet18-48)
 precisions=(fp32)
 grep -qE 'avx512_bf16|amx_bf16' /proc/cpuinfo && precisions+=(bf16)
@@ -42,8 +43,8 @@ peer_args() {
     resnet18-48) echo "$shared/torch_resnet_step.py --depth 18 --res 48 --batch 32 --steps 20 --warmup 3 --channels-last" ;;
   esac
 }
-label() {   # case impl precision round < one JSON line
-  python3 -c 'import json,sys; d=json.loads(sys.stdin.readline()); print(json.dumps({"case":sys.argv[1],"impl":sys.argv[2],"precision":sys.argv[3],"round":int(sys.argv[4]),"cpu":sys.argv[5],"images_per_second":d["images_per_second"],"raw":d}))' "$@"
+label() {   # case impl precision round cpu [allocator] < one JSON line (ours: the allocator our line records)
+  python3 -c 'import json,sys; d=json.loads(sys.stdin.readline()); a=sys.argv[6] if len(sys.argv) > 6 else d.get("allocator"); print(json.dumps({"case":sys.argv[1],"impl":sys.argv[2],"precision":sys.argv[3],"round":int(sys.argv[4]),"cpu":sys.argv[5],"allocator":a or "glibc malloc","images_per_second":d["images_per_second"],"raw":d}))' "$@"
 }
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)
 tmp=$(mktemp -d)
@@ -59,7 +60,7 @@ for ((r = 1; r <= rounds; r++)); do
       label "$c" ours "$p" "$r" "$cpu" < "$tmp/ours.jsonl" >> "$out"
       extra=""; [ "$p" = bf16 ] && extra="--bf16"
       # shellcheck disable=SC2046
-      LD_PRELOAD=$peer_preload "$peer" $(peer_args "$c") $extra | tail -1 | label "$c" peer "$p" "$r" "$cpu" >> "$out"
+      LD_PRELOAD=$peer_preload "$peer" $(peer_args "$c") $extra | tail -1 | label "$c" peer "$p" "$r" "$cpu" "${peer_preload:-glibc malloc}" >> "$out"
     done
   done
 done

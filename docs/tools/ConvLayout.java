@@ -1,3 +1,4 @@
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -45,7 +46,6 @@ public class ConvLayout {
             Operand<TFloat32> loss = tf.reduceSum(tf.math.mul(y, y), tf.constant(new int[] {0, 1, 2, 3}));
             Output<?>[] grads = g.addGradients(loss.asOutput(), new Output<?>[] {x.asOutput(), w.asOutput()});
             try (Session s = new Session(g, SessionOptions.config(2, 2, bf16))) {
-
                 for (int i = 0; i < 3; i++) {
                     s.runner().fetch(loss).fetch(grads[0]).fetch(grads[1]).run().close();
                 }
@@ -61,8 +61,8 @@ public class ConvLayout {
     /** Layers as {@code batch,side,in,out} arguments; none: three of the discriminator's at 256 and 64 px. */
     public static void main(String[] args) {
         int[][] layers = args.length == 0 ? new int[][] {{8, 128, 32, 64}, {8, 64, 64, 128}, {8, 32, 64, 128}}
-                : java.util.Arrays.stream(args).map(a -> java.util.Arrays.stream(a.split(",")).mapToInt(Integer::parseInt)
-                        .toArray()).toArray(int[][]::new);
+                : Arrays.stream(args).map(a -> Arrays.stream(a.split(",")).mapToInt(Integer::parseInt).toArray())
+                        .toArray(int[][]::new);
         for (int round = 1; round <= 3; round++) {
             for (int[] l : layers) {
                 for (boolean bf16 : new boolean[] {false, true}) {

@@ -24,18 +24,18 @@ import org.melanogans.engine.usecase.ClassifierBenchmark;
  * {@code output} when given).
  */
 public final class BenchGoal {
-    private BenchGoal() {
-    }
-
     /** How many of the costliest op types the log shows (the trace file has them all). */
     private static final int TRACE_LINES = 12;
+
+    /** The use-case classifiers gan:bench times, by name. */
+    private static final Map<String, Integer> CLASSIFIERS = Map.of("resnet18", 18, "resnet50", 50);
+
+    private BenchGoal() {
+    }
 
     /** What a trace file holds: the benchmark's figures and the traced steps' op-by-op cost. */
     private record Traced(Object benchmark, StepTrace.Summary trace) {
     }
-
-    /** The use-case classifiers gan:bench times, by name. */
-    private static final Map<String, Integer> CLASSIFIERS = Map.of("resnet18", 18, "resnet50", 50);
 
     public static void run(Workspace workspace, EngineRequest.Bench r) {
         String name = r.model() == null ? ModelType.DCGAN.yamlName() : r.model().trim().toLowerCase(Locale.ROOT);

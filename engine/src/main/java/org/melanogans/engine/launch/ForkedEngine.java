@@ -9,7 +9,6 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ import java.util.Map;
 import org.melanogans.engine.EngineLog;
 import org.melanogans.engine.EngineRequest;
 import org.melanogans.engine.UserException;
+import org.melanogans.engine.tf.Allocator;
 import org.melanogans.engine.tf.Natives;
 
 /**
@@ -30,10 +30,8 @@ import org.melanogans.engine.tf.Natives;
  * cannot set its own environment, so the work runs in a child whose environment has it (unless the
  * user set it). The child also keeps TensorFlow's native memory and logging out of Maven's JVM.
  *
- * <p>The child runs on tcmalloc where the system has it ({@code libtcmalloc_minimal.so.4}, Debian's
- * {@code libtcmalloc-minimal4}) and the user has not set {@code LD_PRELOAD} (an empty one keeps
- * glibc's malloc): TensorFlow allocates and frees its tensors every step, and glibc's malloc made
- * the 256 px DCGAN step 8-11% slower (docs/PERFORMANCE.md). Without the library nothing changes.
+ * <p>The child runs on tcmalloc where the system has it ({@link Allocator}) and the user has not set
+ * {@code LD_PRELOAD} (an empty one keeps glibc's malloc). Without the library nothing changes.
  *
  * <p>Protocol: the request goes to the child's standard input as JSON ({@link EngineRequest#toJson});
  * the child prints one line per log message ({@code I|}, {@code W|}, {@code D|}) and a user error
@@ -60,7 +58,7 @@ public final class ForkedEngine {
         command.add(String.join(File.pathSeparator, withNatives(classpath(), natives)));
         command.add(EngineMain.class.getName());
         ProcessBuilder builder = new ProcessBuilder(command);
-        setEnvironment(builder.environment(), TCMALLOC);
+        setEnvironment(builder.environment(), Allocator.tcmallocCandidates());
         log.debug("engine process: TF_ENABLE_ONEDNN_OPTS=" + builder.environment().get("TF_ENABLE_ONEDNN_OPTS")
                 + ", LD_PRELOAD=" + builder.environment().getOrDefault("LD_PRELOAD", ""));
         Process process;
@@ -116,13 +114,6 @@ public final class ForkedEngine {
         }
     }
 
-    /** Where Linux distributions put tcmalloc's minimal library (Debian and Ubuntu, then Fedora and others). */
-    static final List<Path> TCMALLOC = List.of(
-            Path.of("/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4"),
-            Path.of("/usr/lib/aarch64-linux-gnu/libtcmalloc_minimal.so.4"),
-            Path.of("/usr/lib64/libtcmalloc_minimal.so.4"),
-            Path.of("/usr/lib/libtcmalloc_minimal.so.4"));
-
     /**
      * The child's environment: oneDNN on, TensorFlow's C++ logging quiet, and the first of
      * {@code allocators} that exists preloaded; whatever the user set wins.
@@ -131,8 +122,7 @@ public final class ForkedEngine {
         environment.putIfAbsent("TF_ENABLE_ONEDNN_OPTS", "1");
         environment.putIfAbsent("TF_CPP_MIN_LOG_LEVEL", "2");
         if (!environment.containsKey("LD_PRELOAD")) {
-            allocators.stream().filter(Files::isReadable).findFirst()
-                    .ifPresent(library -> environment.put("LD_PRELOAD", library.toString()));
+            Allocator.first(allocators).ifPresent(library -> environment.put("LD_PRELOAD", library.toString()));
         }
     }
 

@@ -16,8 +16,9 @@ import org.tensorflow.proto.StepStats;
  * Where a training step's time goes, op type by op type: TensorFlow's own statistics of traced
  * steps ({@code FULL_TRACE}), each kernel's time from its start to the end of its outputs, summed
  * per op type ({@code _MklNativeConv2DBackpropFilter}, {@code FusedBatchNormV3}, ...). Kernels of
- * the inter-op threads overlap, so the ops' sum may exceed the step's wall time; tracing itself
- * slows a step a little, so time untraced steps for the rate and traced ones for the shares.
+ * the inter-op threads overlap, so the ops' sum may exceed the step's wall time. Tracing costs
+ * something per kernel (traced steps ran 7-27% slower than untraced ones here), which inflates the
+ * small ops' shares: time untraced steps for the rate, traced ones for where the time goes.
  */
 public final class StepTrace {
     /** How many steps a benchmark traces after its timed ones. */
@@ -62,21 +63,29 @@ public final class StepTrace {
         long start = System.nanoTime();
         Result result = runner.setOptions(FULL_TRACE).runAndFetchMetadata();
         trace.wallNanos += System.nanoTime() - start;
-        trace.add(result.getMetadata().orElseThrow(() -> new IllegalStateException("a traced run returned no metadata"))
-                .getStepStats());
-        return result;
+        try {
+            trace.add(result.getMetadata().orElseThrow(() -> new IllegalStateException("a traced run returned no metadata"))
+                    .getStepStats());
+            return result;
+        } catch (RuntimeException e) {
+            result.close();
+            throw e;
+        }
     }
 
     void add(StepStats stats) {
         steps++;
-        stats.getDevStatsList().forEach(device -> device.getNodeStatsList().forEach(node -> {
-            String op = opType(node);
-            for (long[] cost : List.of(byOp.computeIfAbsent(op, k -> new long[2]),
-                    byNode.computeIfAbsent(node.getNodeName() + " (" + op + ")", k -> new long[2]))) {
-                cost[0]++;
-                cost[1] += node.getAllEndRelMicros();
-            }
-        }));
+        // a GPU reports its kernels once per stream and again under "/stream:all": count the device's own entry only
+        stats.getDevStatsList().stream().filter(device -> !device.getDevice().contains("/stream:"))
+                .flatMap(device -> device.getNodeStatsList().stream())
+                .forEach(node -> {
+                    String op = opType(node);
+                    for (long[] cost : List.of(byOp.computeIfAbsent(op, k -> new long[2]),
+                            byNode.computeIfAbsent(node.getNodeName() + " (" + op + ")", k -> new long[2]))) {
+                        cost[0]++;
+                        cost[1] += node.getAllEndRelMicros();
+                    }
+                });
     }
 
     /** The op type of a node's timeline label {@code "name = Type(inputs)"}; the node's name when it has none. */

@@ -3,6 +3,7 @@ package org.melanogans.engine.train;
 import java.util.SplittableRandom;
 import org.melanogans.engine.experiment.ModelConfig;
 import org.melanogans.engine.experiment.TrainConfig;
+import org.melanogans.engine.tf.Allocator;
 import org.melanogans.engine.tf.SessionOptions;
 import org.melanogans.engine.tf.StepTrace;
 
@@ -21,11 +22,12 @@ public final class TrainingBenchmark {
      *
      * @param framework  always {@code tensorflow-java}
      * @param tensorflow the TensorFlow version
+     * @param allocator  what {@code LD_PRELOAD} named in this process, or glibc malloc
      */
     public record Result(String framework, String tensorflow, String model, int resolution, int batch,
                          int threads, int interOpThreads, boolean bfloat16, int warmup, int steps, double msPerStep,
                          double msPerStepMedian, double imagesPerSecond, long generatorParameters,
-                         long discriminatorParameters) {
+                         long discriminatorParameters, String allocator) {
     }
 
     /**
@@ -56,7 +58,7 @@ public final class TrainingBenchmark {
             return new Result("tensorflow-java", SessionOptions.TENSORFLOW_VERSION, model.name(), resolution, batch,
                     train.intraOpThreads(), train.interOpThreads(), train.bfloat16(), warmup, steps, times.msPerStep(),
                     times.msPerStepMedian(), times.imagesPerSecond(batch), graph.generatorParameterCount(),
-                    graph.discriminatorParameterCount());
+                    graph.discriminatorParameterCount(), Allocator.current());
         }
     }
 }

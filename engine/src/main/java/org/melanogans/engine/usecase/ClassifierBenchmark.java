@@ -3,6 +3,7 @@ package org.melanogans.engine.usecase;
 import java.util.SplittableRandom;
 import org.melanogans.engine.experiment.ClassifierOptimizer;
 import org.melanogans.engine.experiment.ClassifierRecipe;
+import org.melanogans.engine.tf.Allocator;
 import org.melanogans.engine.tf.SessionOptions;
 import org.melanogans.engine.tf.StepTrace;
 import org.melanogans.engine.train.StepTimes;
@@ -25,10 +26,11 @@ public final class ClassifierBenchmark {
      *
      * @param model      {@code resnet18} or {@code resnet50}
      * @param parameters trainable parameters
+     * @param allocator  what {@code LD_PRELOAD} named in this process, or glibc malloc
      */
     public record Result(String framework, String tensorflow, String model, int resolution, int batch, int threads,
                          int interOpThreads, boolean bfloat16, int warmup, int steps, double msPerStep,
-                         double msPerStepMedian, double imagesPerSecond, long parameters) {
+                         double msPerStepMedian, double imagesPerSecond, long parameters, String allocator) {
     }
 
     /**
@@ -58,7 +60,8 @@ public final class ClassifierBenchmark {
             }
             return new Result("tensorflow-java", SessionOptions.TENSORFLOW_VERSION, "resnet" + depth, resolution,
                     batch, threads, interOpThreads, bfloat16, warmup, steps, times.msPerStep(),
-                    times.msPerStepMedian(), times.imagesPerSecond(batch), graph.parameterCount());
+                    times.msPerStepMedian(), times.imagesPerSecond(batch), graph.parameterCount(),
+                    Allocator.current());
         }
     }
 }

@@ -15,7 +15,8 @@ class StepTraceTest {
     }
 
     private static StepStats step(NodeExecStats... nodes) {
-        return StepStats.newBuilder().addDevStats(DeviceStepStats.newBuilder().addAllNodeStats(List.of(nodes))).build();
+        return StepStats.newBuilder().addDevStats(DeviceStepStats.newBuilder()
+                .setDevice("/job:localhost/replica:0/task:0/device:CPU:0").addAllNodeStats(List.of(nodes))).build();
     }
 
     @Test
@@ -36,5 +37,18 @@ class StepTraceTest {
                 new StepTrace.OpCost("_SOURCE", 0.5, 0, 0)), s.ops());
         assertEquals(new StepTrace.OpCost("d/conv0 (_MklNativeConv2D)", 1, 4, 4 / 5.5), s.nodes().get(0));
         assertEquals(4, s.nodes().size());
+    }
+
+    @Test
+    void aGpuStreamsCopiesOfItsKernelsAreNotCountedTwice() {
+        NodeExecStats conv = node("d/conv0", "d/conv0 = Conv2D(x, w)", 2000);
+        StepTrace trace = new StepTrace();
+        trace.add(StepStats.newBuilder()
+                .addDevStats(DeviceStepStats.newBuilder().setDevice("/job:localhost/replica:0/task:0/device:GPU:0")
+                        .addNodeStats(conv))
+                .addDevStats(DeviceStepStats.newBuilder().setDevice("/device:GPU:0/stream:all").addNodeStats(conv))
+                .addDevStats(DeviceStepStats.newBuilder().setDevice("/device:GPU:0/stream:7").addNodeStats(conv))
+                .build());
+        assertEquals(List.of(new StepTrace.OpCost("Conv2D", 1, 2, 1)), trace.summary().ops());
     }
 }
