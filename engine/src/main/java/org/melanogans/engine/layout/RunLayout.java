@@ -150,6 +150,12 @@ public record RunLayout(Path dir) {
         return dir.resolve("usecase");
     }
 
+    /** Whether {@code file} is where a finished use-case classifier's scores go ({@link SeedLayout#result}). */
+    public boolean isUsecaseResult(Path file) {
+        Path seed = file.getParent();
+        return seed != null && usecaseFolder().equals(seed.getParent()) && file.getFileName().toString().endsWith(".json");
+    }
+
     private Path plot(String name) {
         return dir.resolve("plots").resolve(name);
     }

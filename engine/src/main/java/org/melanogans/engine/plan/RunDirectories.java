@@ -145,11 +145,9 @@ public final class RunDirectories {
      * run has no checkpoint before its metrics.json), or a model or stage it completed.
      */
     public static boolean didWork(RunLayout run) throws IOException {
-        Path usecase = run.usecaseFolder();
         try (Stream<Path> files = Files.walk(run.dir())) {
             if (files.anyMatch(f -> f.getFileName().toString().equals("state.json")
-                    || usecase.equals(f.getParent().getParent()) && f.toString().endsWith(".json")
-                    && Files.isRegularFile(f))) {
+                    || run.isUsecaseResult(f) && Files.isRegularFile(f))) {
                 return true;
             }
         }

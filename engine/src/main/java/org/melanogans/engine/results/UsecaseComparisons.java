@@ -1,5 +1,8 @@
 package org.melanogans.engine.results;
 
+import static org.melanogans.engine.results.UsecaseMetrics.FULL;
+import static org.melanogans.engine.results.UsecaseMetrics.IMBALANCED;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,8 +21,6 @@ public final class UsecaseComparisons {
     /** The validation figures compared (of {@link UsecaseMetrics#FIGURES}), all "higher is better". */
     public static final List<String> FIGURES = List.of("validation_accuracy", "validation_balanced_accuracy",
             "validation_melanoma_recall", "validation_melanoma_auc");
-    private static final String FULL = UsecaseMetrics.FULL;
-    private static final String IMBALANCED = UsecaseMetrics.IMBALANCED;
 
     private UsecaseComparisons() {
     }
@@ -90,21 +91,26 @@ public final class UsecaseComparisons {
             return out;
         }
         for (String name : FIGURES) {
-            Function<SeedRun, Double> figure = UsecaseMetrics.FIGURES.get(name);
-            List<Double> differences = new ArrayList<>();
-            for (int k = 0; k < as.size() && differences != null; k++) {
-                Double x = figure.apply(as.get(k));
-                Double y = figure.apply(bs.get(k));
-                differences = x == null || y == null ? null : differences;
-                if (differences != null) {
-                    differences.add(x - y);
-                }
-            }
+            List<Double> differences = differences(UsecaseMetrics.FIGURES.get(name), as, bs);
             if (differences != null) {
                 out.put(name, PairedDifference.of(a, b, name, seeds, differences));
             }
         }
         return out;
+    }
+
+    /** Seed by seed, a's figure minus b's; null when a seed of either has none. */
+    private static List<Double> differences(Function<SeedRun, Double> figure, List<SeedRun> as, List<SeedRun> bs) {
+        List<Double> differences = new ArrayList<>();
+        for (int k = 0; k < as.size(); k++) {
+            Double x = figure.apply(as.get(k));
+            Double y = figure.apply(bs.get(k));
+            if (x == null || y == null) {
+                return null;
+            }
+            differences.add(x - y);
+        }
+        return differences;
     }
 
     /**

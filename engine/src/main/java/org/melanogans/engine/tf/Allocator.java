@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The memory allocator of the engine process. TensorFlow allocates and frees its tensors every
- * step; glibc's malloc made the 256 px DCGAN step 10% slower than tcmalloc (docs/PERFORMANCE.md),
+ * step; tcmalloc made the 256 px DCGAN step 10% faster than glibc's malloc (docs/PERFORMANCE.md),
  * so the engine process is started with tcmalloc preloaded where the system has it.
  */
 public final class Allocator {

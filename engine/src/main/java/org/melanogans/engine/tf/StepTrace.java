@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.proto.NodeExecStats;
@@ -53,6 +55,21 @@ public final class StepTrace {
      * @param nodes         the {@value #NODES} costliest nodes, as {@code "name (op type)"}, costliest first
      */
     public record Summary(int steps, double wallMsPerStep, double opMsPerStep, List<OpCost> ops, List<OpCost> nodes) {
+    }
+
+    /**
+     * Runs {@link #STEPS} steps numbered from {@code first} with this trace attached to their graph
+     * (through {@code attach}, detached after): the steps after a benchmark's timed ones.
+     */
+    public void record(Consumer<StepTrace> attach, int first, IntConsumer step) {
+        attach.accept(this);
+        try {
+            for (int i = first; i < first + STEPS; i++) {
+                step.accept(i);
+            }
+        } finally {
+            attach.accept(null);
+        }
     }
 
     /** Runs {@code runner}, traced into {@code trace} unless it is null. */

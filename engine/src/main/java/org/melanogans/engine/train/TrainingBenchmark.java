@@ -1,6 +1,7 @@
 package org.melanogans.engine.train;
 
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 import org.melanogans.engine.experiment.ModelConfig;
 import org.melanogans.engine.experiment.TrainConfig;
 import org.melanogans.engine.tf.Allocator;
@@ -44,16 +45,13 @@ public final class TrainingBenchmark {
         }
         try (TrainingGraph graph = new TrainingGraph(model, train, resolution, seed)) {
             float[] noise = new float[batch * graph.model().noiseSize()];
-            StepTimes times = StepTimes.measure(warmup, steps, i -> {
+            IntConsumer step = i -> {
                 NoiseSource.fill(noise, seed, i);
                 graph.step(real, noise, i + 1);
-            });
+            };
+            StepTimes times = StepTimes.measure(warmup, steps, step);
             if (trace != null) {
-                graph.trace(trace);
-                for (int i = warmup + steps; i < warmup + steps + StepTrace.STEPS; i++) {
-                    NoiseSource.fill(noise, seed, i);
-                    graph.step(real, noise, i + 1);
-                }
+                trace.record(graph::trace, warmup + steps, step);
             }
             return new Result("tensorflow-java", SessionOptions.TENSORFLOW_VERSION, model.name(), resolution, batch,
                     train.intraOpThreads(), train.interOpThreads(), train.bfloat16(), warmup, steps, times.msPerStep(),

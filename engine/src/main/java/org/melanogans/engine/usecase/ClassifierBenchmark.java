@@ -1,6 +1,7 @@
 package org.melanogans.engine.usecase;
 
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 import org.melanogans.engine.experiment.ClassifierOptimizer;
 import org.melanogans.engine.experiment.ClassifierRecipe;
 import org.melanogans.engine.tf.Allocator;
@@ -51,12 +52,10 @@ public final class ClassifierBenchmark {
         try (ClassifierGraph graph = new ClassifierGraph(depth, 64, CLASSES, resolution, batch,
                 ClassifierOptimizer.ADAM, LEARNING_RATE, seed, threads, interOpThreads, false, bfloat16,
                 ClassifierRecipe.PLAIN)) {
-            StepTimes times = StepTimes.measure(warmup, steps, i -> graph.step(images, labels, i + 1));
+            IntConsumer step = i -> graph.step(images, labels, i + 1);
+            StepTimes times = StepTimes.measure(warmup, steps, step);
             if (trace != null) {
-                graph.trace(trace);
-                for (int i = warmup + steps; i < warmup + steps + StepTrace.STEPS; i++) {
-                    graph.step(images, labels, i + 1);
-                }
+                trace.record(graph::trace, warmup + steps, step);
             }
             return new Result("tensorflow-java", SessionOptions.TENSORFLOW_VERSION, "resnet" + depth, resolution,
                     batch, threads, interOpThreads, bfloat16, warmup, steps, times.msPerStep(),

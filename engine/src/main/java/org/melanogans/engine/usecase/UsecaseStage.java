@@ -1,5 +1,8 @@
 package org.melanogans.engine.usecase;
 
+import static org.melanogans.engine.results.UsecaseMetrics.FULL;
+import static org.melanogans.engine.results.UsecaseMetrics.IMBALANCED;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,8 +55,6 @@ import org.melanogans.engine.run.GanRun;
 public final class UsecaseStage {
     /** A checkpoint about every this many GAN steps (a 46-image pool has epochs of 5 steps). */
     private static final int GAN_CHECKPOINT_STEPS = 250;
-    private static final String FULL = UsecaseMetrics.FULL;
-    private static final String IMBALANCED = UsecaseMetrics.IMBALANCED;
 
     private final Experiment experiment;
     private final UsecaseConfig usecase;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.melanogans.engine.EngineLog;
@@ -39,10 +40,16 @@ class SharedClassifiersTest {
               classifier: {depth: 18, resolution: 32, epochs: 1, batch: 16}
             """;
 
+    @TempDir
+    Path dir;
     private TestProject project;
 
-    private UsecaseMetrics run(Path dir, String name, String pool, String commit) throws Exception {
-        project = project == null ? new TestProject(dir) : project;
+    @BeforeEach
+    void logIntoTheProject() {
+        project = new TestProject(dir);
+    }
+
+    private UsecaseMetrics run(String name, String pool, String commit) throws Exception {
         EngineLog log = project.log();
         Files.writeString(dir.resolve(name + ".yaml"), YAML.formatted(name, pool));
         Experiment e = ExperimentLoader.load(Path.of(name + ".yaml"), dir, Map.of(), Map.of());
@@ -59,11 +66,11 @@ class SharedClassifiersTest {
     }
 
     @Test
-    void aSecondProtocolOfTheSameCommitReusesBFullAndBImb(@TempDir Path dir) throws Exception {
+    void aSecondProtocolOfTheSameCommitReusesBFullAndBImb() throws Exception {
         String commit = "0123456789abcdef0123456789abcdef01234567";
-        UsecaseMetrics paper = run(dir, "paper", "paper", commit);
+        UsecaseMetrics paper = run("paper", "paper", commit);
         assertEquals(0, reused());
-        UsecaseMetrics retained = run(dir, "retained", "retained", commit);
+        UsecaseMetrics retained = run("retained", "retained", commit);
         assertEquals(2, reused(), String.join("\n", project.lines()));
         assertEquals(paper.sets().get("b-full").runs(), retained.sets().get("b-full").runs());
         assertEquals(paper.sets().get("b-imb").runs(), retained.sets().get("b-imb").runs());
@@ -71,8 +78,8 @@ class SharedClassifiersTest {
                 "the reused result is a record of the run like any other");
 
         project.lines().clear();
-        run(dir, "dirty", "retained", commit + "-dirty");
-        run(dir, "other", "retained", "fedcba9876543210fedcba9876543210fedcba98");
+        run("dirty", "retained", commit + "-dirty");
+        run("other", "retained", "fedcba9876543210fedcba9876543210fedcba98");
         assertEquals(0, reused(), "uncommitted or other code trains its own");
     }
 }
