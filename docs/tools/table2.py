@@ -3,9 +3,16 @@
 95% interval over the seeds, then the paired differences (B_Full - B_Imb; each restored set - B_Imb
 and - B_Full) with their intervals and the verdicts, as metrics.json carries them (`loss`, `gains`,
 `gaps`, `verdicts`). Files written before it carried them get them worked out here from the
-per-seed runs, by the engine's rule (UsecaseComparisons).
+per-seed runs, by the engine's rule (UsecaseComparisons). Each file's training time follows: the
+classifiers' and the stage GANs' seconds as metrics.json records them.
 
     python3 docs/tools/table2.py docs/results/table2-cpu/metrics.json [more metrics.json ...]
+
+With --against BASE.json, each file's sets are paired seed by seed with BASE's sets of the same
+name instead (two classifier arms on the same splits: what one arm buys over the other).
+
+    python3 docs/tools/table2.py --against docs/results/classifier-recipe-64px-30ep/metrics.json \
+        docs/results/classifier-recipe-96px-30ep/metrics.json
 """
 import json
 import math
@@ -34,8 +41,14 @@ def interval(values):
 
 
 def paired(sets, a, b, figure):
+    return paired_runs(sets[a]["runs"], sets[b]["runs"], figure)
+
+
+def paired_runs(runs_a, runs_b, figure):
+    if [r["seed"] for r in runs_a] != [r["seed"] for r in runs_b]:
+        sys.exit("the runs pair seed by seed only when their seeds are the same and in the same order")
     diffs = [FIGURES[figure](x["validation"]) - FIGURES[figure](y["validation"])
-             for x, y in zip(sets[a]["runs"], sets[b]["runs"])]
+             for x, y in zip(runs_a, runs_b)]
     mean, ci = interval(diffs)
     return {"mean_difference": mean, "ci95": ci, "low": None if ci is None else mean - ci,
             "high": None if ci is None else mean + ci, "values": diffs}
@@ -87,7 +100,35 @@ def main(paths):
             print("| %s - b-full | %s |" % (name, " | ".join(text(gaps[f]) for f in FIGURES)))
             print("| verdict | %s |" % " | ".join(verdicts[f] for f in FIGURES))
         print()
+        runs = [r for result in sets.values() for r in result["runs"]]
+        print(seconds("classifiers", [r["train_seconds"] for r in runs]))
+        for name, result in sets.items():
+            print(seconds("  " + name, [r["train_seconds"] for r in result["runs"]]))
+        print(seconds("stage GANs", [r["gan"]["train_seconds"] for r in runs if r.get("gan")]))
+        print()
+
+
+def seconds(what, values):
+    if not values:
+        return "%s: none" % what
+    return "%s: %d trained in %.0f s (%.0f-%.0f s each)" % (what, len(values), sum(values), min(values), max(values))
+
+
+def against(base_path, paths):
+    base = json.load(open(base_path))["usecase"]["sets"]
+    for path in paths:
+        sets = json.load(open(path))["usecase"]["sets"]
+        print("## %s - %s, paired seed by seed\n" % (path, base_path))
+        print("| set | " + " | ".join(FIGURES) + " |")
+        print("| --- |" + " --- |" * len(FIGURES))
+        for name in (n for n in sets if n in base):
+            print("| %s | %s |" % (name, " | ".join(text(paired_runs(sets[name]["runs"], base[name]["runs"], f))
+                                                   for f in FIGURES)))
+        print()
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    if sys.argv[1:2] == ["--against"]:
+        against(sys.argv[2], sys.argv[3:])
+    else:
+        main(sys.argv[1:])
