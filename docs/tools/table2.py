@@ -13,6 +13,11 @@ name instead (two classifier arms on the same splits: what one arm buys over the
 
     python3 docs/tools/table2.py --against docs/results/classifier-recipe-64px-30ep/metrics.json \
         docs/results/classifier-recipe-96px-30ep/metrics.json
+
+With --pair A B, each file's set A is paired seed by seed with its set B (two GANs' restored sets).
+
+    python3 docs/tools/table2.py --pair b-imb+lapgan b-imb+ddgan-upsampling \
+        docs/results/table2-leakfree-cpu/metrics.json
 """
 import json
 import math
@@ -100,11 +105,38 @@ def main(paths):
             print("| %s - b-full | %s |" % (name, " | ".join(text(gaps[f]) for f in FIGURES)))
             print("| verdict | %s |" % " | ".join(verdicts[f] for f in FIGURES))
         print()
+        gan_table(sets)
         runs = [r for result in sets.values() for r in result["runs"]]
         print(seconds("classifiers", [r["train_seconds"] for r in runs]))
         for name, result in sets.items():
             print(seconds("  " + name, [r["train_seconds"] for r in result["runs"]]))
         print(seconds("stage GANs", [r["gan"]["train_seconds"] for r in runs if r.get("gan")]))
+        print()
+
+
+def gan_table(sets):
+    rows = [(name, r) for name, result in sets.items() for r in result["runs"] if r.get("gan")]
+    if not rows:
+        return
+    print("| set | seed | EMD (untrained) | SWD | MS-SSIM (real) | copies | training melanoma recall |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for name, r in rows:
+        g = r["gan"]
+        cell = lambda key, form: "-" if g.get(key) is None else form % g[key]  # older files lack some
+        print("| %s | %d | %s (%s) | %s | %s (%s) | %s | %.3f |" % (
+            name, r["seed"], cell("emd", "%.4f"), cell("untrained_emd", "%.4f"), cell("swd", "%.0f"),
+            cell("ms_ssim", "%.3f"), cell("ms_ssim_real", "%.3f"), cell("copies", "%.3f"),
+            r["training"]["recall"]["melanoma"]))
+    print()
+
+
+def pair(a, b, paths):
+    for path in paths:
+        sets = json.load(open(path))["usecase"]["sets"]
+        print("## %s: %s - %s, paired seed by seed\n" % (path, a, b))
+        print("| " + " | ".join(FIGURES) + " |")
+        print("|" + " --- |" * len(FIGURES))
+        print("| " + " | ".join(text(paired(sets, a, b, f)) for f in FIGURES) + " |")
         print()
 
 
@@ -130,5 +162,7 @@ def against(base_path, paths):
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--against"]:
         against(sys.argv[2], sys.argv[3:])
+    elif sys.argv[1:2] == ["--pair"]:
+        pair(sys.argv[2], sys.argv[3], sys.argv[4:])
     else:
         main(sys.argv[1:])
